@@ -1,0 +1,146 @@
+//! `enccfg`: the command-line face of enccfg-core, for CI jobs and terminals.
+//!
+//! Exit codes of `check`: 0 accepted, 1 refused, 2 usage or IO error.
+
+mod input;
+mod render;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use enccfg_core::{analyze_bytes, registry, Options};
+
+#[derive(Parser)]
+#[command(
+    name = "enccfg",
+    version,
+    about = "Check Kubernetes EncryptionConfiguration files exactly as kube-apiserver reads them"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Decode, validate and load-check a file; exit 0 when kube-apiserver would start with it.
+    Check {
+        /// The file to check, or `-` for standard input.
+        #[arg(default_value = "-")]
+        file: String,
+        #[command(flatten)]
+        target: Target,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the documentation of a diagnostic code (`EC0221`) or name (`kms-name-duplicate`).
+    Explain {
+        /// The code or name; omit with `--all-markdown`.
+        code: Option<String>,
+        /// Print the docs of every code as Markdown (this is `docs/diagnostics.md`).
+        #[arg(long)]
+        all_markdown: bool,
+    },
+}
+
+/// The kube-apiserver the file is checked against.
+#[derive(clap::Args)]
+struct Target {
+    /// Kubernetes minor version to model (1.27 … 1.36).
+    #[arg(long = "kubernetes-version", default_value = "1.36", value_parser = parse_version)]
+    minor: u32,
+    /// `--encryption-provider-config-automatic-reload` is set.
+    #[arg(long)]
+    reload: bool,
+    /// `--feature-gates=KMSv1=true|false`; default: the version's default.
+    #[arg(long = "kmsv1-gate", num_args = 0..=1, default_missing_value = "true")]
+    kmsv1_gate: Option<bool>,
+}
+
+impl Target {
+    fn options(&self) -> Options {
+        Options {
+            minor: self.minor,
+            reload: self.reload,
+            kmsv1_gate: self.kmsv1_gate,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Sarif,
+}
+
+fn parse_version(text: &str) -> Result<u32, String> {
+    Options::parse_version(text).ok_or_else(|| {
+        format!(
+            "unsupported Kubernetes version `{text}`: use 1.{} … 1.{}",
+            enccfg_core::OLDEST_MINOR,
+            enccfg_core::NEWEST_MINOR
+        )
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check {
+            file,
+            target,
+            format,
+        } => {
+            let (name, bytes) = match input::read(&file) {
+                Ok(read) => read,
+                Err(message) => {
+                    eprintln!("enccfg: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let analysis = analyze_bytes(&bytes, &target.options());
+            let text = String::from_utf8_lossy(&bytes);
+            let out = match format {
+                Format::Text => render::text::render(&analysis, &name, &text),
+                Format::Json => render::json::render(&analysis),
+                Format::Sarif => render::sarif::render(&analysis, &name),
+            };
+            if write_stdout(&out).is_err() {
+                return ExitCode::from(2);
+            }
+            ExitCode::from(if analysis.accepted { 0 } else { 1 })
+        }
+        Command::Explain { code, all_markdown } => {
+            if all_markdown {
+                return print_or_fail(&registry::render_markdown());
+            }
+            let Some(code) = code else {
+                eprintln!("enccfg: name a code, e.g. `enccfg explain EC0221`, or pass --all-markdown");
+                return ExitCode::from(2);
+            };
+            match registry::lookup(&code) {
+                Some(found) => print_or_fail(&registry::render_text(found)),
+                None => {
+                    eprintln!("enccfg: unknown diagnostic code `{code}`");
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}
+
+fn print_or_fail(text: &str) -> ExitCode {
+    match write_stdout(text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()
+}

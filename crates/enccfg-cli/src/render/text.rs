@@ -1,0 +1,51 @@
+//! `--format text`: compiler-style output with the source line, a caret underline, and key
+//! material masked.
+
+use enccfg_core::{Analysis, Diagnostic};
+
+pub fn render(analysis: &Analysis, file: &str, text: &str) -> String {
+    let masked = analysis.masked_text(text);
+    let lines: Vec<&str> = masked.split('\n').collect();
+    let mut out = String::new();
+    for d in &analysis.diagnostics {
+        render_one(&mut out, d, file, &lines);
+    }
+    let errors = analysis.errors().count();
+    let warnings = analysis.diagnostics.len() - errors;
+    out.push_str(&if analysis.accepted {
+        format!("accepted: kube-apiserver 1.{} would start with this file ({warnings} other findings)\n", analysis.options.effective_minor())
+    } else {
+        format!("refused: kube-apiserver 1.{} would not start with this file ({errors} errors, {warnings} other findings)\n", analysis.options.effective_minor())
+    });
+    out
+}
+
+fn render_one(out: &mut String, d: &Diagnostic, file: &str, lines: &[&str]) {
+    let line_no = d.start.line as usize;
+    out.push_str(&format!("{}[{}]: {}\n", d.severity.as_str(), d.code, d.message));
+    out.push_str(&format!("  --> {file}:{}:{}\n", d.start.line, d.start.column));
+    if let Some(source) = lines.get(line_no.wrapping_sub(1)) {
+        let source = source.trim_end_matches('\r');
+        let gutter = " ".repeat(line_no.to_string().len());
+        let start = (d.start.column as usize).saturating_sub(1);
+        let width = if d.end.line == d.start.line {
+            (d.end.column as usize).saturating_sub(d.start.column as usize)
+        } else {
+            source.chars().count().saturating_sub(start)
+        }
+        .max(1);
+        let pad: String = source
+            .chars()
+            .take(start)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        out.push_str(&format!("{gutter} |\n{line_no} | {source}\n{gutter} | {pad}{}\n", "^".repeat(width)));
+    }
+    if let Some(field) = &d.field {
+        out.push_str(&format!("  = field: {} ({})\n", field.path, field.error_type.as_str()));
+    }
+    if let Some(help) = &d.help {
+        out.push_str(&format!("  = help: {help}\n"));
+    }
+    out.push('\n');
+}

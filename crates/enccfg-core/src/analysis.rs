@@ -1,0 +1,133 @@
+//! The facade: runs the pipeline over a text and packages the result for the CLI and the app.
+
+use crate::diagnostic::{Diagnostic, Severity, TextRange};
+use crate::registry;
+use crate::line_index::LineIndex;
+use crate::options::Options;
+use crate::syntax;
+
+/// Everything we know about one text under one set of options.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    /// Would kube-apiserver start with this file (no `error` diagnostic)?
+    pub accepted: bool,
+    /// In source order, except that `validate` diagnostics keep kube-apiserver's order among
+    /// themselves.
+    pub diagnostics: Vec<Diagnostic>,
+    pub options: Options,
+    /// Where key material (`secret:` values) sits in the text, for masking.
+    pub secret_ranges: Vec<TextRange>,
+}
+
+impl Analysis {
+    /// The diagnostics that decide the verdict.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+
+    /// `text` with every character of key material replaced by `*` (same length in chars).
+    pub fn masked_text(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for range in &self.secret_ranges {
+            let (start, end) = (range.start().min(text.len()), range.end().min(text.len()));
+            if start < last || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            out.push_str(&text[last..start]);
+            out.extend(text[start..end].chars().map(|c| if c == '\n' { c } else { '*' }));
+            last = end;
+        }
+        out.push_str(&text[last..]);
+        out
+    }
+}
+
+/// Like [`analyze`], for raw bytes: text that is not UTF-8 gets a positioned error.
+pub fn analyze_bytes(bytes: &[u8], options: &Options) -> Analysis {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => analyze(text, options),
+        Err(error) => {
+            let valid = error.valid_up_to();
+            // Safe: the prefix up to `valid_up_to` is valid UTF-8 by definition.
+            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            let index = LineIndex::new(prefix);
+            let mut d = Diagnostic::new(
+                &registry::INVALID_UTF8,
+                TextRange::new(valid, valid + 1),
+                format!("byte {valid} is not valid UTF-8; YAML files must be UTF-8 text"),
+            )
+            .help("re-save the file as UTF-8 (check for Latin-1 characters or binary content)");
+            d.start = index.position(valid);
+            d.end = d.start;
+            d.end.column += 1;
+            Analysis {
+                accepted: false,
+                diagnostics: vec![d],
+                options: *options,
+                secret_ranges: Vec::new(),
+            }
+        }
+    }
+}
+
+/// Analyses `text` for the kube-apiserver described by `options`. Total: never panics.
+pub fn analyze(text: &str, options: &Options) -> Analysis {
+    let parsed = syntax::parse(text);
+    let mut diagnostics = parsed.diagnostics;
+    let secret_ranges = parsed.root.as_ref().map(syntax::secret_ranges).unwrap_or_default();
+
+    let index = LineIndex::new(text);
+    for d in &mut diagnostics {
+        d.start = index.position(d.range.start());
+        d.end = index.position(d.range.end());
+    }
+    let accepted = !diagnostics.iter().any(|d| d.severity == Severity::Error);
+    Analysis {
+        accepted,
+        diagnostics,
+        options: *options,
+        secret_ranges,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn broken_yaml_is_refused_with_a_positioned_error() {
+        let analysis = analyze(
+            "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets\n",
+            &Options::default(),
+        );
+        assert!(!analysis.accepted);
+        let d = &analysis.diagnostics[0];
+        assert_eq!((d.code, d.stage.as_str()), ("EC0001", "syntax"));
+        assert_eq!(d.start.line, 5);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn invalid_utf8_is_positioned() {
+        let analysis = analyze_bytes(b"a: 1\nb: \xff\n", &Options::default());
+        assert!(!analysis.accepted);
+        let d = &analysis.diagnostics[0];
+        assert_eq!((d.code, d.start.line, d.start.column), ("EC0006", 2, 4));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn secrets_are_masked() {
+        let text = "keys:\n- name: k\n  secret: c2VjcmV0\n";
+        let analysis = analyze(text, &Options::default());
+        assert_eq!(analysis.masked_text(text), "keys:\n- name: k\n  secret: ********\n");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn well_formed_yaml_passes_the_syntax_stage() {
+        let analysis = analyze("a: 1\n", &Options::default());
+        assert!(analysis.diagnostics.iter().all(|d| d.stage.as_str() != "syntax"));
+    }
+}

@@ -1,0 +1,27 @@
+//! enccfg-core: reads a Kubernetes `EncryptionConfiguration` the way kube-apiserver does and says,
+//! with a position for every finding, whether kube-apiserver would start with it and why.
+//!
+//! Invariants:
+//! - No IO, no clock, no randomness, no web dependencies (`wasm-bindgen`, `web-sys`, `yew`,
+//!   `gloo`); the crate builds for the host and for `wasm32-unknown-unknown`.
+//!   `scripts/check-core-deps.sh` checks `cargo tree`.
+//! - [`analyze`] is total: any text returns diagnostics in bounded time and memory. No panic,
+//!   no unbounded recursion, no alias blow-up (budgets live in `syntax::parse`).
+//! - Only `syntax/parse.rs` touches the YAML library; later stages see our spanned tree.
+//! - Messages never contain key material.
+//!
+//! Pipeline: text → `syntax` (spanned tree) → verdict. Later stages plug in between.
+
+mod analysis;
+mod diagnostic;
+mod line_index;
+mod options;
+pub mod registry;
+mod syntax;
+
+pub use analysis::{analyze, analyze_bytes, Analysis};
+pub use diagnostic::{
+    Applicability, Diagnostic, Edit, FieldError, FieldErrorType, Fix, Position, Severity, Stage,
+    TextRange,
+};
+pub use options::{kmsv1_default, Options, NEWEST_MINOR, OLDEST_MINOR};

@@ -1,0 +1,10 @@
+//! Syntax: text to our own spanned YAML tree. `parse.rs` is the only file that uses the YAML
+//! library; everything after this stage sees only [`Node`].
+
+mod parse;
+mod scalar;
+mod tree;
+
+pub(crate) use parse::{parse, Parsed};
+pub(crate) use scalar::{resolve, Resolved};
+pub(crate) use tree::{secret_ranges, Node, NodeKind, ScalarStyle};

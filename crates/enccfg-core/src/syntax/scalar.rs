@@ -1,0 +1,233 @@
+//! Scalar resolution as kube-apiserver's YAML reader does it (YAML 1.1 rules of go-yaml v2):
+//! unquoted `yes`/`on`/`y` are booleans, `~` is null, `0777` is an octal number, and so on.
+
+use super::tree::ScalarStyle;
+
+/// What a scalar means once resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Resolved {
+    Null,
+    Bool(bool),
+    /// An integer that fits in i64 or u64 (kept as i128).
+    Int(i128),
+    Float(f64),
+    Str,
+}
+
+impl Resolved {
+    /// Words for messages: "a boolean", "null", …
+    pub(crate) fn describe(&self) -> &'static str {
+        match self {
+            Resolved::Null => "null",
+            Resolved::Bool(_) => "a boolean",
+            Resolved::Int(_) => "an integer",
+            Resolved::Float(_) => "a number",
+            Resolved::Str => "a string",
+        }
+    }
+}
+
+/// Resolves a scalar written with `style` and an optional `!!tag` suffix.
+pub(crate) fn resolve(text: &str, style: ScalarStyle, tag: Option<&str>) -> Resolved {
+    match tag {
+        Some("str") | Some("binary") | Some("timestamp") => return Resolved::Str,
+        Some("null") => return Resolved::Null,
+        Some("bool") => return resolve_plain(text).filter_bool().unwrap_or(Resolved::Str),
+        Some("int") | Some("float") => return resolve_plain(text),
+        Some(_) => return Resolved::Str,
+        None => {}
+    }
+    if style != ScalarStyle::Plain {
+        return Resolved::Str;
+    }
+    resolve_plain(text)
+}
+
+trait FilterBool {
+    fn filter_bool(self) -> Option<Resolved>;
+}
+
+impl FilterBool for Resolved {
+    fn filter_bool(self) -> Option<Resolved> {
+        matches!(self, Resolved::Bool(_)).then_some(self)
+    }
+}
+
+fn resolve_plain(text: &str) -> Resolved {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Resolved::Null,
+        "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
+            return Resolved::Bool(true)
+        }
+        "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => {
+            return Resolved::Bool(false)
+        }
+        ".nan" | ".NaN" | ".NAN" => return Resolved::Float(f64::NAN),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Resolved::Float(f64::INFINITY)
+        }
+        "-.inf" | "-.Inf" | "-.INF" => return Resolved::Float(f64::NEG_INFINITY),
+        _ => {}
+    }
+    match text.as_bytes()[0] {
+        b'.' => go_parse_float(text).map_or(Resolved::Str, Resolved::Float),
+        b'+' | b'-' | b'0'..=b'9' => resolve_number(text),
+        _ => Resolved::Str,
+    }
+}
+
+fn resolve_number(text: &str) -> Resolved {
+    let plain: String = text.chars().filter(|&c| c != '_').collect();
+    if let Some(v) = go_parse_int(&plain) {
+        return Resolved::Int(v);
+    }
+    if is_yaml_style_float(&plain) {
+        if let Some(f) = go_parse_float(&plain) {
+            return Resolved::Float(f);
+        }
+    }
+    let (negative, digits) = match plain.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, plain.as_str()),
+    };
+    if let Some(bits) = digits.strip_prefix("0b") {
+        if let Ok(v) = i128::from_str_radix(bits, 2) {
+            if v <= i64::MAX as i128 {
+                return Resolved::Int(if negative { -v } else { v });
+            }
+        }
+    }
+    Resolved::Str
+}
+
+/// Go's `strconv.ParseInt(s, 0, 64)`, falling back to `ParseUint(s, 0, 64)`.
+fn go_parse_int(s: &str) -> Option<i128> {
+    let (negative, unsigned) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (radix, digits) = if let Some(d) = unsigned
+        .strip_prefix("0x")
+        .or_else(|| unsigned.strip_prefix("0X"))
+    {
+        (16, d)
+    } else if let Some(d) = unsigned
+        .strip_prefix("0b")
+        .or_else(|| unsigned.strip_prefix("0B"))
+    {
+        (2, d)
+    } else if let Some(d) = unsigned
+        .strip_prefix("0o")
+        .or_else(|| unsigned.strip_prefix("0O"))
+    {
+        (8, d)
+    } else if unsigned.len() > 1 && unsigned.starts_with('0') {
+        (8, &unsigned[1..])
+    } else {
+        (10, unsigned)
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let magnitude = u128::from_str_radix(digits, radix).ok()?;
+    if negative {
+        (magnitude <= 1u128 << 63).then(|| -(magnitude as i128))
+    } else {
+        (magnitude <= u64::MAX as u128).then_some(magnitude as i128)
+    }
+}
+
+/// go-yaml v2's float pattern: `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`.
+fn is_yaml_style_float(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    if matches!(b.first(), Some(b'+') | Some(b'-')) {
+        i += 1;
+    }
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - start
+    };
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    } else {
+        if digits(&mut i) == 0 {
+            return false;
+        }
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            digits(&mut i);
+        }
+    }
+    if matches!(b.get(i), Some(b'e') | Some(b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+') | Some(b'-')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// Go's `strconv.ParseFloat` for the decimal forms YAML can reach here.
+fn go_parse_float(s: &str) -> Option<f64> {
+    let ok = s
+        .bytes()
+        .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-'));
+    if !ok {
+        return None;
+    }
+    s.parse::<f64>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> Resolved {
+        resolve(text, ScalarStyle::Plain, None)
+    }
+
+    #[test]
+    fn yaml_1_1_booleans_and_nulls() {
+        for t in ["yes", "Yes", "ON", "y", "Y", "true"] {
+            assert_eq!(plain(t), Resolved::Bool(true), "{t}");
+        }
+        for t in ["no", "OFF", "n", "False"] {
+            assert_eq!(plain(t), Resolved::Bool(false), "{t}");
+        }
+        for t in ["~", "null", "NULL", ""] {
+            assert_eq!(plain(t), Resolved::Null, "{t}");
+        }
+        assert_eq!(plain("yEs"), Resolved::Str);
+        assert_eq!(resolve("yes", ScalarStyle::Quoted, None), Resolved::Str);
+    }
+
+    #[test]
+    fn numbers_follow_go_rules() {
+        assert_eq!(plain("1000"), Resolved::Int(1000));
+        assert_eq!(plain("-5"), Resolved::Int(-5));
+        assert_eq!(plain("0777"), Resolved::Int(0o777));
+        assert_eq!(plain("0x1F"), Resolved::Int(31));
+        assert_eq!(plain("1_000"), Resolved::Int(1000));
+        assert_eq!(plain("0b101"), Resolved::Int(5));
+        assert_eq!(plain("1e3"), Resolved::Float(1000.0));
+        assert_eq!(plain("1.5"), Resolved::Float(1.5));
+        assert_eq!(plain(".5"), Resolved::Float(0.5));
+        assert_eq!(plain("3s"), Resolved::Str);
+        assert_eq!(plain("089"), Resolved::Float(89.0));
+        assert_eq!(plain("1.2.3"), Resolved::Str);
+        assert_eq!(plain("-"), Resolved::Str);
+        assert_eq!(plain("99999999999999999999"), Resolved::Float(1e20));
+        assert_eq!(resolve("12", ScalarStyle::Plain, Some("str")), Resolved::Str);
+    }
+}

@@ -1,0 +1,69 @@
+//! Page layout: wires state to components. No rules, no offsets computed here.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::components::{DiagnosticsList, Editor, OptionsBar, VerdictLine};
+use crate::state::{Action, Playground};
+use crate::view_model;
+
+/// How long typing must pause before the text is analysed again.
+const DEBOUNCE_MS: u32 = 120;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| Playground::new(crate::DEFAULT_EXAMPLE, Default::default()));
+    let pending_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let editor_ref = use_node_ref();
+
+    let on_edit = {
+        let state = state.clone();
+        Callback::from(move |text: String| {
+            state.dispatch(Action::Edit(text));
+            let state = state.clone();
+            // Replacing the timer drops (cancels) the previous one.
+            *pending_timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                state.dispatch(Action::Analyze)
+            }));
+        })
+    };
+    let on_options = {
+        let state = state.clone();
+        Callback::from(move |options| state.dispatch(Action::SetOptions(options)))
+    };
+    let on_select = {
+        let editor_ref = editor_ref.clone();
+        Callback::from(move |(from, to): (u32, u32)| {
+            if let Some(area) = editor_ref.cast::<HtmlTextAreaElement>() {
+                let _ = area.focus();
+                let _ = area.set_selection_range(from, to.max(from));
+            }
+        })
+    };
+
+    let verdict = view_model::verdict(&state.analysis);
+    let rows = view_model::diagnostic_rows(&state.analysis);
+
+    html! {
+        <div class="page">
+            <header class="topbar">
+                <h1>{ "EncryptionConfiguration playground" }</h1>
+                <p class="tagline">{ "Checks the file exactly as kube-apiserver reads it. Your file never leaves this page." }</p>
+            </header>
+            <OptionsBar options={state.analysis.options} on_change={on_options} />
+            <main class="workspace">
+                <section class="pane editor-pane" aria-label="Configuration file">
+                    <Editor text={state.source.clone()} on_edit={on_edit} node_ref={editor_ref} />
+                </section>
+                <section class="pane results-pane" aria-label="Results">
+                    <VerdictLine verdict={verdict} pending={state.pending} />
+                    <DiagnosticsList rows={rows} on_select={on_select} />
+                </section>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,24 @@
+//! The verdict: would kube-apiserver start with this file?
+
+use yew::prelude::*;
+
+use crate::view_model::Verdict;
+
+#[derive(Properties, PartialEq)]
+pub struct VerdictProps {
+    pub verdict: Verdict,
+    pub pending: bool,
+}
+
+#[function_component(VerdictLine)]
+pub fn verdict_line(props: &VerdictProps) -> Html {
+    let v = &props.verdict;
+    let class = classes!("verdict", if v.accepted { "accepted" } else { "refused" }, props.pending.then_some("pending"));
+    html! {
+        <div class={class} data-testid="verdict" data-accepted={v.accepted.to_string()} role="status" aria-live="polite">
+            <span class="verdict-mark" aria-hidden="true">{ if v.accepted { "✓" } else { "✗" } }</span>
+            <strong>{ &v.headline }</strong>
+            <span class="verdict-detail">{ &v.detail }</span>
+        </div>
+    }
+}

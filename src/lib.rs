@@ -1,0 +1,13 @@
+//! The playground app: a thin Yew shell over enccfg-core. It holds the text, the options and the
+//! last analysis (`state`), turns the analysis into rows (`view_model`), and draws them
+//! (`components`). It contains no rules.
+
+mod app;
+pub mod components;
+pub mod state;
+pub mod view_model;
+
+pub use app::App;
+
+/// The file the editor starts with: the KMS v2 example from the Kubernetes docs.
+pub const DEFAULT_EXAMPLE: &str = include_str!("../static/examples/kms-v2.yaml");
