@@ -69,7 +69,11 @@ mod tests {
         assert_eq!(edited.analysis, start.analysis);
         let analysed = edited.apply(Action::Analyze);
         assert!(!analysed.pending);
-        assert!(analysed.analysis.diagnostics.iter().all(|d| d.code != "EC0001"));
+        assert!(analysed
+            .analysis
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "EC0001"));
     }
 
     #[test]

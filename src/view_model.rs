@@ -41,7 +41,11 @@ impl From<&Diagnostic> for DiagnosticRow {
 
 /// The diagnostics in source order (kube-apiserver's order kept among equal positions).
 pub fn diagnostic_rows(analysis: &Analysis) -> Vec<DiagnosticRow> {
-    let mut rows: Vec<DiagnosticRow> = analysis.diagnostics.iter().map(DiagnosticRow::from).collect();
+    let mut rows: Vec<DiagnosticRow> = analysis
+        .diagnostics
+        .iter()
+        .map(DiagnosticRow::from)
+        .collect();
     rows.sort_by_key(|r| (r.line, r.column));
     rows
 }

@@ -49,10 +49,19 @@ async fn broken_yaml_shows_a_positioned_diagnostic_and_fixing_it_clears_it() {
     let root = mount().await;
     type_text(&root, "apiVersion: v1\nkind: [EncryptionConfig\n").await;
     let verdict = find(&root, "[data-testid=verdict]");
-    assert_eq!(verdict.get_attribute("data-accepted").as_deref(), Some("false"));
+    assert_eq!(
+        verdict.get_attribute("data-accepted").as_deref(),
+        Some("false")
+    );
     let diagnostic = find(&root, "[data-testid=diagnostic]");
-    assert_eq!(diagnostic.get_attribute("data-code").as_deref(), Some("EC0001"));
-    assert_eq!(diagnostic.get_attribute("data-stage").as_deref(), Some("syntax"));
+    assert_eq!(
+        diagnostic.get_attribute("data-code").as_deref(),
+        Some("EC0001")
+    );
+    assert_eq!(
+        diagnostic.get_attribute("data-stage").as_deref(),
+        Some("syntax")
+    );
     assert_eq!(diagnostic.get_attribute("data-line").as_deref(), Some("3"));
 
     type_text(&root, "apiVersion: v1\nkind: EncryptionConfig\n").await;

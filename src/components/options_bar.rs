@@ -19,7 +19,11 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
             let select: HtmlSelectElement = e.target_unchecked_into();
             if let Some(minor) = Options::parse_version(&select.value()) {
                 // A new version brings its own KMSv1 default.
-                on_change.emit(Options { minor, kmsv1_gate: None, ..options });
+                on_change.emit(Options {
+                    minor,
+                    kmsv1_gate: None,
+                    ..options
+                });
             }
         })
     };
@@ -27,7 +31,10 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
         let on_change = props.on_change.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            on_change.emit(Options { reload: input.checked(), ..options });
+            on_change.emit(Options {
+                reload: input.checked(),
+                ..options
+            });
         })
     };
     let on_gate = {
@@ -36,7 +43,10 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
             let input: HtmlInputElement = e.target_unchecked_into();
             let checked = input.checked();
             let gate = (checked != kmsv1_default(options.effective_minor())).then_some(checked);
-            on_change.emit(Options { kmsv1_gate: gate, ..options });
+            on_change.emit(Options {
+                kmsv1_gate: gate,
+                ..options
+            });
         })
     };
     let minor = options.effective_minor();

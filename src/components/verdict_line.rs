@@ -13,7 +13,11 @@ pub struct VerdictProps {
 #[function_component(VerdictLine)]
 pub fn verdict_line(props: &VerdictProps) -> Html {
     let v = &props.verdict;
-    let class = classes!("verdict", if v.accepted { "accepted" } else { "refused" }, props.pending.then_some("pending"));
+    let class = classes!(
+        "verdict",
+        if v.accepted { "accepted" } else { "refused" },
+        props.pending.then_some("pending")
+    );
     html! {
         <div class={class} data-testid="verdict" data-accepted={v.accepted.to_string()} role="status" aria-live="polite">
             <span class="verdict-mark" aria-hidden="true">{ if v.accepted { "✓" } else { "✗" } }</span>

@@ -118,7 +118,9 @@ fn main() -> ExitCode {
                 return print_or_fail(&registry::render_markdown());
             }
             let Some(code) = code else {
-                eprintln!("enccfg: name a code, e.g. `enccfg explain EC0221`, or pass --all-markdown");
+                eprintln!(
+                    "enccfg: name a code, e.g. `enccfg explain EC0221`, or pass --all-markdown"
+                );
                 return ExitCode::from(2);
             };
             match registry::lookup(&code) {

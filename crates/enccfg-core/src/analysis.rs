@@ -1,10 +1,10 @@
 //! The facade: runs the pipeline over a text and packages the result for the CLI and the app.
 
 use crate::diagnostic::{Diagnostic, Severity, TextRange};
-use crate::registry;
 use crate::line_index::LineIndex;
 use crate::options::Options;
-use crate::syntax;
+use crate::registry;
+use crate::{decode, lint, load, syntax, validate};
 
 /// Everything we know about one text under one set of options.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,7 +37,11 @@ impl Analysis {
                 continue;
             }
             out.push_str(&text[last..start]);
-            out.extend(text[start..end].chars().map(|c| if c == '\n' { c } else { '*' }));
+            out.extend(
+                text[start..end]
+                    .chars()
+                    .map(|c| if c == '\n' { c } else { '*' }),
+            );
             last = end;
         }
         out.push_str(&text[last..]);
@@ -77,7 +81,25 @@ pub fn analyze_bytes(bytes: &[u8], options: &Options) -> Analysis {
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let parsed = syntax::parse(text);
     let mut diagnostics = parsed.diagnostics;
-    let secret_ranges = parsed.root.as_ref().map(syntax::secret_ranges).unwrap_or_default();
+    let secret_ranges = parsed
+        .root
+        .as_ref()
+        .map(syntax::secret_ranges)
+        .unwrap_or_default();
+    let config = parsed.root.as_ref().and_then(|root| {
+        let decoded = decode::decode(root, options);
+        diagnostics.extend(decoded.diagnostics);
+        decoded.config
+    });
+    if let Some(config) = &config {
+        let field_errors = validate::validate(config, options);
+        let valid = field_errors.is_empty();
+        diagnostics.extend(field_errors);
+        if valid {
+            diagnostics.extend(load::check(config, options));
+        }
+        diagnostics.extend(lint::check(config, options));
+    }
 
     let index = LineIndex::new(text);
     for d in &mut diagnostics {
@@ -122,12 +144,18 @@ mod tests {
     fn secrets_are_masked() {
         let text = "keys:\n- name: k\n  secret: c2VjcmV0\n";
         let analysis = analyze(text, &Options::default());
-        assert_eq!(analysis.masked_text(text), "keys:\n- name: k\n  secret: ********\n");
+        assert_eq!(
+            analysis.masked_text(text),
+            "keys:\n- name: k\n  secret: ********\n"
+        );
     }
 
     #[wasm_bindgen_test(unsupported = test)]
     fn well_formed_yaml_passes_the_syntax_stage() {
         let analysis = analyze("a: 1\n", &Options::default());
-        assert!(analysis.diagnostics.iter().all(|d| d.stage.as_str() != "syntax"));
+        assert!(analysis
+            .diagnostics
+            .iter()
+            .all(|d| d.stage.as_str() != "syntax"));
     }
 }

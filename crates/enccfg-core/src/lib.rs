@@ -10,14 +10,19 @@
 //! - Only `syntax/parse.rs` touches the YAML library; later stages see our spanned tree.
 //! - Messages never contain key material.
 //!
-//! Pipeline: text → `syntax` (spanned tree) → verdict. Later stages plug in between.
+//! Pipeline: text → `syntax` (spanned tree) → `decode` (typed model + defaults) → `validate`
+//! (kube-apiserver's field errors) → `load` (masking, KMSv1 gate) → `lint` → verdict.
 
 mod analysis;
+mod decode;
 mod diagnostic;
 mod line_index;
+mod lint;
+mod load;
 mod options;
 pub mod registry;
 mod syntax;
+mod validate;
 
 pub use analysis::{analyze, analyze_bytes, Analysis};
 pub use diagnostic::{

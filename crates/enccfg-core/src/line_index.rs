@@ -47,17 +47,6 @@ impl<'a> LineIndex<'a> {
             utf16_offset: to_u32(self.utf16_line_starts[line] + utf16_column - 1),
         }
     }
-
-    /// The text of the 1-based `line`, without its line break.
-    pub(crate) fn line_text(&self, line: u32) -> &'a str {
-        let i = (line as usize).saturating_sub(1).min(self.line_starts.len() - 1);
-        let start = self.line_starts[i];
-        let end = self
-            .line_starts
-            .get(i + 1)
-            .map_or(self.text.len(), |&e| e - 1);
-        self.text[start..end].trim_end_matches('\r')
-    }
 }
 
 fn to_u32(v: usize) -> u32 {
@@ -75,7 +64,6 @@ mod tests {
         assert_eq!((p.line, p.column, p.utf16_column), (2, 3, 4));
         assert_eq!(p.utf16_offset, 3 + 3);
         assert_eq!(index.position(0).line, 1);
-        assert_eq!(index.line_text(2), "x😀y");
     }
 
     #[test]

@@ -250,7 +250,12 @@ mod tests {
     #[test]
     fn codes_are_sorted_unique_and_documented() {
         for pair in CODES.windows(2) {
-            assert!(pair[0].code < pair[1].code, "{} before {}", pair[0].code, pair[1].code);
+            assert!(
+                pair[0].code < pair[1].code,
+                "{} before {}",
+                pair[0].code,
+                pair[1].code
+            );
         }
         let mut names: Vec<_> = CODES.iter().map(|c| c.name).collect();
         names.sort_unstable();
@@ -258,8 +263,16 @@ mod tests {
         assert_eq!(names.len(), CODES.len(), "names repeat");
         for c in CODES {
             assert!(c.code.len() == 6 && c.code.starts_with("EC"), "{}", c.code);
-            assert!(!c.summary.is_empty() && c.explanation.len() > 40, "{} is undocumented", c.code);
-            assert!(!c.summary.ends_with('.'), "{}: summaries have no final period", c.code);
+            assert!(
+                !c.summary.is_empty() && c.explanation.len() > 40,
+                "{} is undocumented",
+                c.code
+            );
+            assert!(
+                !c.summary.ends_with('.'),
+                "{}: summaries have no final period",
+                c.code
+            );
             let prefix = match c.stage {
                 Stage::Syntax => "EC00",
                 Stage::Decode => "EC01",
@@ -267,7 +280,11 @@ mod tests {
                 Stage::Load => "EC03",
                 Stage::Lint => "EC04",
             };
-            assert!(c.code.starts_with(prefix), "{} is in the wrong range", c.code);
+            assert!(
+                c.code.starts_with(prefix),
+                "{} is in the wrong range",
+                c.code
+            );
         }
     }
 

@@ -22,8 +22,18 @@ pub fn render(analysis: &Analysis, file: &str, text: &str) -> String {
 
 fn render_one(out: &mut String, d: &Diagnostic, file: &str, lines: &[&str]) {
     let line_no = d.start.line as usize;
-    out.push_str(&format!("{}[{}]: {}\n", d.severity.as_str(), d.code, d.message));
-    out.push_str(&format!("  --> {file}:{}:{}\n", d.start.line, d.start.column));
+    out.push_str(&format!(
+        "{}[{}]: {}\n",
+        d.severity.as_str(),
+        d.code,
+        d.message
+    ));
+    out.push_str(&format!(
+        "{}--> {file}:{}:{}\n",
+        " ".repeat(line_no.to_string().len()),
+        d.start.line,
+        d.start.column
+    ));
     if let Some(source) = lines.get(line_no.wrapping_sub(1)) {
         let source = source.trim_end_matches('\r');
         let gutter = " ".repeat(line_no.to_string().len());
@@ -39,13 +49,21 @@ fn render_one(out: &mut String, d: &Diagnostic, file: &str, lines: &[&str]) {
             .take(start)
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
-        out.push_str(&format!("{gutter} |\n{line_no} | {source}\n{gutter} | {pad}{}\n", "^".repeat(width)));
+        out.push_str(&format!(
+            "{gutter} |\n{line_no} | {source}\n{gutter} | {pad}{}\n",
+            "^".repeat(width)
+        ));
     }
+    let gutter = " ".repeat(line_no.to_string().len());
     if let Some(field) = &d.field {
-        out.push_str(&format!("  = field: {} ({})\n", field.path, field.error_type.as_str()));
+        out.push_str(&format!(
+            "{gutter} = field: {} ({})\n",
+            field.path,
+            field.error_type.as_str()
+        ));
     }
     if let Some(help) = &d.help {
-        out.push_str(&format!("  = help: {help}\n"));
+        out.push_str(&format!("{gutter} = help: {help}\n"));
     }
     out.push('\n');
 }

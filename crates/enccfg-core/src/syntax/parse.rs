@@ -47,10 +47,7 @@ impl<'a> Offsets<'a> {
         let checkpoints = if ascii {
             Vec::new()
         } else {
-            text.char_indices()
-                .step_by(64)
-                .map(|(i, _)| i)
-                .collect()
+            text.char_indices().step_by(64).map(|(i, _)| i).collect()
         };
         Offsets {
             text,
@@ -78,8 +75,16 @@ impl<'a> Offsets<'a> {
 }
 
 enum Open {
-    Sequence { start: usize, items: Vec<Node>, anchor: usize },
-    Mapping { start: usize, items: Vec<Node>, anchor: usize },
+    Sequence {
+        start: usize,
+        items: Vec<Node>,
+        anchor: usize,
+    },
+    Mapping {
+        start: usize,
+        items: Vec<Node>,
+        anchor: usize,
+    },
 }
 
 struct Builder<'a> {
@@ -183,21 +188,37 @@ impl<'a> Builder<'a> {
                 }
                 true
             }
-            Event::SequenceStart(anchor, _) => self.open(Open::Sequence {
-                start: range.start(),
-                items: Vec::new(),
-                anchor,
-            }, range),
-            Event::MappingStart(anchor, _) => self.open(Open::Mapping {
-                start: range.start(),
-                items: Vec::new(),
-                anchor,
-            }, range),
+            Event::SequenceStart(anchor, _) => self.open(
+                Open::Sequence {
+                    start: range.start(),
+                    items: Vec::new(),
+                    anchor,
+                },
+                range,
+            ),
+            Event::MappingStart(anchor, _) => self.open(
+                Open::Mapping {
+                    start: range.start(),
+                    items: Vec::new(),
+                    anchor,
+                },
+                range,
+            ),
             Event::SequenceEnd | Event::MappingEnd => {
-                let Some(open) = self.stack.pop() else { return true };
+                let Some(open) = self.stack.pop() else {
+                    return true;
+                };
                 let (start, items, anchor, is_map) = match open {
-                    Open::Sequence { start, items, anchor } => (start, items, anchor, false),
-                    Open::Mapping { start, items, anchor } => (start, items, anchor, true),
+                    Open::Sequence {
+                        start,
+                        items,
+                        anchor,
+                    } => (start, items, anchor, false),
+                    Open::Mapping {
+                        start,
+                        items,
+                        anchor,
+                    } => (start, items, anchor, true),
                 };
                 let mut end = items.last().map_or(range.start(), |n| n.range.end());
                 if range.end() > range.start() {
@@ -225,7 +246,9 @@ impl<'a> Builder<'a> {
                         value: value.into_owned(),
                         style: match style {
                             SaphyrStyle::Plain => ScalarStyle::Plain,
-                            SaphyrStyle::SingleQuoted | SaphyrStyle::DoubleQuoted => ScalarStyle::Quoted,
+                            SaphyrStyle::SingleQuoted | SaphyrStyle::DoubleQuoted => {
+                                ScalarStyle::Quoted
+                            }
                             SaphyrStyle::Literal | SaphyrStyle::Folded => ScalarStyle::Block,
                         },
                         tag: tag.map(|t| core_tag_suffix(&t)),
@@ -297,7 +320,9 @@ impl<'a> Builder<'a> {
             self.anchors.insert(anchor, node.clone());
         }
         match self.stack.last_mut() {
-            Some(Open::Sequence { items, .. }) | Some(Open::Mapping { items, .. }) => items.push(node),
+            Some(Open::Sequence { items, .. }) | Some(Open::Mapping { items, .. }) => {
+                items.push(node)
+            }
             None => {
                 if self.documents <= 1 {
                     self.first_document = Some(node);
@@ -399,7 +424,9 @@ mod tests {
     fn spans_are_byte_ranges_even_after_wide_characters() {
         let text = "# é😀\nkey: value\n";
         let node = root(text);
-        let NodeKind::Mapping(pairs) = node.kind else { panic!("mapping") };
+        let NodeKind::Mapping(pairs) = node.kind else {
+            panic!("mapping")
+        };
         let value = &pairs[0].1;
         assert_eq!(&text[value.range.start()..value.range.end()], "value");
     }
@@ -416,9 +443,16 @@ mod tests {
     #[test]
     fn aliases_expand_and_merge_keys_merge() {
         let node = root("base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n");
-        let NodeKind::Mapping(pairs) = node.kind else { panic!() };
-        let NodeKind::Mapping(other) = &pairs[1].1.kind else { panic!() };
-        let keys: Vec<_> = other.iter().map(|(k, _)| k.scalar_text().unwrap()).collect();
+        let NodeKind::Mapping(pairs) = node.kind else {
+            panic!()
+        };
+        let NodeKind::Mapping(other) = &pairs[1].1.kind else {
+            panic!()
+        };
+        let keys: Vec<_> = other
+            .iter()
+            .map(|(k, _)| k.scalar_text().unwrap())
+            .collect();
         assert_eq!(keys, ["x", "y"]);
         assert!(other[0].0.merged);
     }
@@ -446,7 +480,9 @@ mod tests {
     fn only_the_first_document_is_kept() {
         let parsed = parse("a: 1\n---\nb: 2\n");
         assert_eq!(parsed.diagnostics[0].code, "EC0005");
-        let NodeKind::Mapping(pairs) = parsed.root.unwrap().kind else { panic!() };
+        let NodeKind::Mapping(pairs) = parsed.root.unwrap().kind else {
+            panic!()
+        };
         assert_eq!(pairs[0].0.scalar_text(), Some("a"));
     }
 

@@ -228,6 +228,9 @@ mod tests {
         assert_eq!(plain("1.2.3"), Resolved::Str);
         assert_eq!(plain("-"), Resolved::Str);
         assert_eq!(plain("99999999999999999999"), Resolved::Float(1e20));
-        assert_eq!(resolve("12", ScalarStyle::Plain, Some("str")), Resolved::Str);
+        assert_eq!(
+            resolve("12", ScalarStyle::Plain, Some("str")),
+            Resolved::Str
+        );
     }
 }

@@ -1,0 +1,155 @@
+//! The typed model of an EncryptionConfiguration as decoded, with the place of every field.
+//! Fields the file leaves out (or sets to null) are `None`; defaulting fills in KMS values.
+
+use crate::diagnostic::TextRange;
+
+/// A field as written: its value, where its key is, and where its value is.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Field<T> {
+    pub value: T,
+    pub key: TextRange,
+    pub value_range: TextRange,
+}
+
+/// The whole file (first document).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Config {
+    /// The document's top-level mapping, and its first key (where a missing field points).
+    pub range: TextRange,
+    pub head: TextRange,
+    /// `resources`; `None` when missing or null.
+    pub resources: Option<Field<Vec<Entry>>>,
+}
+
+/// One element of the top-level `resources` list.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Entry {
+    pub range: TextRange,
+    pub head: TextRange,
+    /// The names; `None` when missing or null.
+    pub resources: Option<Field<Vec<ResourceName>>>,
+    pub providers: Option<Field<Vec<Provider>>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct ResourceName {
+    pub name: String,
+    pub range: TextRange,
+}
+
+/// One element of `providers`: each kind is `Some` when set (non-null).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub(crate) struct Provider {
+    pub range: TextRange,
+    pub aesgcm: Option<Field<Keys>>,
+    pub aescbc: Option<Field<Keys>>,
+    pub secretbox: Option<Field<Keys>>,
+    pub identity: Option<Field<()>>,
+    pub kms: Option<Field<Kms>>,
+}
+
+/// The body of `aesgcm`, `aescbc` or `secretbox`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Keys {
+    /// `keys`; `None` when missing or null.
+    pub keys: Option<Field<Vec<Key>>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Key {
+    pub range: TextRange,
+    pub head: TextRange,
+    pub name: Option<Field<String>>,
+    /// Key material: never put its text into a message.
+    pub secret: Option<Field<String>>,
+}
+
+/// The body of `kms`, after decoding; `defaults` records what defaulting filled in.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Kms {
+    pub api_version: Option<Field<String>>,
+    pub name: Option<Field<String>>,
+    pub cachesize: Option<Field<i32>>,
+    pub endpoint: Option<Field<String>>,
+    /// Nanoseconds.
+    pub timeout: Option<Field<i64>>,
+    pub defaults: KmsDefaults,
+}
+
+/// The KMS values in force once kube-apiserver's defaulting has run.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub(crate) struct KmsDefaults {
+    pub api_version: String,
+    pub cachesize: Option<i32>,
+    pub timeout_nanos: i64,
+    pub api_version_defaulted: bool,
+    pub cachesize_defaulted: bool,
+    pub timeout_defaulted: bool,
+}
+
+impl<T> Field<T> {
+    /// The value's range, or the key's when the value is empty.
+    pub(crate) fn best_range(&self) -> TextRange {
+        if self.value_range.end > self.value_range.start {
+            self.value_range
+        } else {
+            self.key
+        }
+    }
+}
+
+impl Kms {
+    /// The effective string fields (null and missing read as empty, as in Go).
+    pub(crate) fn name_text(&self) -> &str {
+        self.name.as_ref().map_or("", |f| f.value.as_str())
+    }
+
+    pub(crate) fn endpoint_text(&self) -> &str {
+        self.endpoint.as_ref().map_or("", |f| f.value.as_str())
+    }
+}
+
+/// The kinds of provider, in the order validation checks them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ProviderKind {
+    Kms,
+    Aesgcm,
+    Aescbc,
+    Secretbox,
+    Identity,
+}
+
+impl ProviderKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            ProviderKind::Kms => "kms",
+            ProviderKind::Aesgcm => "aesgcm",
+            ProviderKind::Aescbc => "aescbc",
+            ProviderKind::Secretbox => "secretbox",
+            ProviderKind::Identity => "identity",
+        }
+    }
+}
+
+impl Provider {
+    /// The kinds set on this element, in validation order, with their key ranges.
+    pub(crate) fn kinds(&self) -> Vec<(ProviderKind, TextRange)> {
+        let mut kinds = Vec::new();
+        if let Some(f) = &self.kms {
+            kinds.push((ProviderKind::Kms, f.key));
+        }
+        if let Some(f) = &self.aesgcm {
+            kinds.push((ProviderKind::Aesgcm, f.key));
+        }
+        if let Some(f) = &self.aescbc {
+            kinds.push((ProviderKind::Aescbc, f.key));
+        }
+        if let Some(f) = &self.secretbox {
+            kinds.push((ProviderKind::Secretbox, f.key));
+        }
+        if let Some(f) = &self.identity {
+            kinds.push((ProviderKind::Identity, f.key));
+        }
+        kinds
+    }
+}

@@ -1,0 +1,83 @@
+//! Load-time checks kube-apiserver makes while building its transformers (facts §6): wildcard
+//! masking across entries, and the KMSv1 feature gate. They carry no field path.
+
+use crate::decode::model::Config;
+use crate::diagnostic::Diagnostic;
+use crate::options::Options;
+use crate::registry;
+use crate::validate::parse_group_resource;
+
+pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let Some(entries) = &config.resources else {
+        return out;
+    };
+    let mut recorded: Vec<(String, String)> = Vec::new();
+    for (i, entry) in entries.value.iter().enumerate() {
+        if !options.kmsv1_enabled() {
+            for (j, provider) in entry
+                .providers
+                .iter()
+                .flat_map(|p| p.value.iter())
+                .enumerate()
+            {
+                let Some(kms) = &provider.kms else { continue };
+                if kms.value.defaults.api_version != "v1" {
+                    continue;
+                }
+                let range = kms
+                    .value
+                    .api_version
+                    .as_ref()
+                    .map_or(kms.key, |f| f.best_range());
+                let how = if kms.value.defaults.api_version_defaulted {
+                    "has no apiVersion, so it is KMS v1,"
+                } else {
+                    "is KMS v1"
+                };
+                out.push(
+                    Diagnostic::new(
+                        &registry::KMSV1_DISABLED,
+                        range,
+                        format!(
+                            "KMS provider `{}` (resources[{i}].providers[{j}]) {how} which is disabled by default in 1.{}",
+                            kms.value.name_text(),
+                            options.effective_minor()
+                        ),
+                    )
+                    .help("set `apiVersion: v2` (KMS v2 plugin required), or start kube-apiserver with --feature-gates=KMSv1=true while migrating"),
+                );
+            }
+        }
+        for name in entry.resources.iter().flat_map(|r| r.value.iter()) {
+            let (resource, group) = parse_group_resource(&name.name);
+            let own_wildcard = ("*".to_string(), group.to_string());
+            let any = ("*".to_string(), "*".to_string());
+            let masker = recorded
+                .iter()
+                .find(|r| **r == own_wildcard)
+                .or_else(|| recorded.iter().find(|r| **r == any));
+            if let Some(masker) = masker {
+                out.push(
+                    Diagnostic::new(
+                        &registry::WILDCARD_MASKED,
+                        name.range,
+                        format!(
+                            "`{}` (resources[{i}]) is masked by the earlier rule `{}`, so kube-apiserver refuses to load the file",
+                            name.name,
+                            display(masker)
+                        ),
+                    )
+                    .help("move this entry above the entry with the wildcard: specific names must come before wildcards"),
+                );
+            }
+            recorded.push((resource.to_string(), group.to_string()));
+        }
+    }
+    out
+}
+
+/// `*.` for the core-group wildcard, `resource.group` otherwise.
+fn display((resource, group): &(String, String)) -> String {
+    format!("{resource}.{group}")
+}

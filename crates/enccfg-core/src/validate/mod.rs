@@ -1,0 +1,144 @@
+//! Validate: kube-apiserver's `ValidateEncryptionConfiguration`, rule for rule, with its field
+//! paths, error types and order (facts §4). Only K-name-duplicate depends on automatic reload.
+
+mod keys;
+mod kms;
+mod resources;
+
+use crate::decode::model::{Config, ProviderKind};
+use crate::diagnostic::{Diagnostic, FieldErrorType, TextRange};
+use crate::options::Options;
+use crate::registry::{self, Code};
+
+/// Collects field errors in kube-apiserver's order.
+pub(crate) struct Validator {
+    pub reload: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Validator {
+    pub(crate) fn report(
+        &mut self,
+        code: &'static Code,
+        range: TextRange,
+        path: String,
+        error_type: FieldErrorType,
+        message: String,
+    ) -> &mut Diagnostic {
+        self.diagnostics
+            .push(Diagnostic::new(code, range, message).field(path, error_type));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+}
+
+pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
+    let mut v = Validator {
+        reload: options.reload,
+        diagnostics: Vec::new(),
+    };
+    let entries = match &config.resources {
+        Some(list) if !list.value.is_empty() => list,
+        other => {
+            let range = other.as_ref().map_or(config.head, |f| f.best_range());
+            v.report(
+                &registry::RESOURCES_REQUIRED,
+                range,
+                "resources".into(),
+                FieldErrorType::Required,
+                "at least one entry is required in the top-level `resources` list".into(),
+            )
+            .help = Some("add an entry with `resources` (e.g. `- secrets`) and `providers`".into());
+            return v.diagnostics;
+        }
+    };
+
+    let mut kms_names: Vec<String> = Vec::new();
+    for (i, entry) in entries.value.iter().enumerate() {
+        let r = format!("resources[{i}].resources");
+        let p = format!("resources[{i}].providers");
+        resources::validate_entry_resources(&mut v, entry, &r);
+
+        let providers = entry
+            .providers
+            .as_ref()
+            .map(|f| f.value.as_slice())
+            .unwrap_or(&[]);
+        if providers.is_empty() {
+            let range = entry
+                .providers
+                .as_ref()
+                .map_or(entry.head, |f| f.best_range());
+            v.report(
+                &registry::PROVIDERS_REQUIRED,
+                range,
+                p.clone(),
+                FieldErrorType::Required,
+                format!("entry {i} has no providers: at least one is required"),
+            )
+            .help =
+                Some("add a provider, e.g. `- secretbox: {keys: [...]}` or `- kms: {...}`".into());
+        }
+        for (j, provider) in providers.iter().enumerate() {
+            let path = format!("{p}[{j}]");
+            let kinds = provider.kinds();
+            match kinds.len() {
+                0 => {
+                    v.report(
+                        &registry::NO_PROVIDER,
+                        provider.range,
+                        path.clone(),
+                        FieldErrorType::Invalid,
+                        "this list element sets no provider (kms, aesgcm, aescbc, secretbox or identity)".into(),
+                    )
+                    .help = Some("`- identity:` with nothing after it is null, not a provider: write `- identity: {}`".into());
+                }
+                1 => {}
+                _ => {
+                    let names: Vec<&str> = kinds.iter().map(|(k, _)| k.as_str()).collect();
+                    v.report(
+                        &registry::SEVERAL_PROVIDERS,
+                        kinds[1].1,
+                        path.clone(),
+                        FieldErrorType::Invalid,
+                        format!(
+                            "one list element sets {} providers ({}); only `{}` is checked and the element is refused",
+                            names.len(),
+                            names.join(", "),
+                            names[0]
+                        ),
+                    )
+                    .help = Some("put each provider in its own `- ` list element, in the order you want them tried".into());
+                }
+            }
+            let Some((first, _)) = kinds.first() else {
+                continue;
+            };
+            match first {
+                ProviderKind::Kms => {
+                    let kms = provider.kms.as_ref().expect("kind present");
+                    kms::validate_kms(&mut v, kms, &format!("{path}.kms"), &kms_names);
+                    kms_names.push(kms.value.name_text().to_string());
+                }
+                ProviderKind::Aesgcm | ProviderKind::Aescbc | ProviderKind::Secretbox => {
+                    let (field, sizes): (_, &[usize]) = match first {
+                        ProviderKind::Aesgcm => (provider.aesgcm.as_ref(), &[16, 24, 32]),
+                        ProviderKind::Aescbc => (provider.aescbc.as_ref(), &[16, 24, 32]),
+                        _ => (provider.secretbox.as_ref(), &[32]),
+                    };
+                    let field = field.expect("kind present");
+                    keys::validate_keys(
+                        &mut v,
+                        field,
+                        *first,
+                        &format!("{path}.{}.keys", first.as_str()),
+                        sizes,
+                    );
+                }
+                ProviderKind::Identity => {}
+            }
+        }
+    }
+    v.diagnostics
+}
+
+pub(crate) use resources::parse_group_resource;

@@ -1,0 +1,167 @@
+//! Rules on an entry's resource names: E1 (required), E2 (duplicates, overlaps), E3 (per name).
+
+use super::Validator;
+use crate::decode::model::{Entry, ResourceName};
+use crate::diagnostic::FieldErrorType;
+use crate::registry;
+
+/// `ParseGroupResource`: split at the first `.`; no dot means the core group.
+pub(crate) fn parse_group_resource(name: &str) -> (&str, &str) {
+    match name.find('.') {
+        Some(i) => (&name[..i], &name[i + 1..]),
+        None => (name, ""),
+    }
+}
+
+pub(crate) fn validate_entry_resources(v: &mut Validator, entry: &Entry, path: &str) {
+    let names = entry
+        .resources
+        .as_ref()
+        .map(|f| f.value.as_slice())
+        .unwrap_or(&[]);
+    if names.is_empty() {
+        let range = entry
+            .resources
+            .as_ref()
+            .map_or(entry.head, |f| f.best_range());
+        v.report(
+            &registry::ENTRY_RESOURCES_REQUIRED,
+            range,
+            path.to_string(),
+            FieldErrorType::Required,
+            "this entry lists no resources: at least one name is required".into(),
+        )
+        .help =
+            Some("list resource names such as `secrets`, `configmaps`, `*.apps` or `*.*`".into());
+    }
+    overlap_and_duplicates(v, names, path);
+    for (j, name) in names.iter().enumerate() {
+        per_name(v, name, &format!("{path}[{j}]"));
+    }
+}
+
+/// E2: at most one duplicate error and one overlap error, on the list path, in kube-apiserver's
+/// pair order (including its quirk: after the first duplicate pair, equal pairs are checked
+/// for overlap too).
+fn overlap_and_duplicates(v: &mut Validator, names: &[ResourceName], path: &str) {
+    if names.len() < 2 {
+        return;
+    }
+    let parsed: Vec<(&str, &str)> = names
+        .iter()
+        .map(|n| parse_group_resource(&n.name))
+        .collect();
+    let mut duplicate: Option<(usize, usize)> = None;
+    let mut overlap: Option<(usize, usize)> = None;
+    for (i, r1) in parsed.iter().enumerate() {
+        for (j, r2) in parsed.iter().enumerate() {
+            if i == j {
+                continue;
+            }
+            if r1 == r2 && duplicate.is_none() {
+                duplicate = Some((i, j));
+                continue;
+            }
+            if overlap.is_some() {
+                continue;
+            }
+            let overlaps = *r1 == ("*", "*") || (r1.1 == r2.1 && (r1.0 == "*" || r2.0 == "*"));
+            if overlaps {
+                overlap = Some((i, j));
+            }
+        }
+    }
+    if let Some((i, j)) = duplicate {
+        v.report(
+            &registry::DUPLICATE_RESOURCE,
+            names[j].range,
+            path.to_string(),
+            FieldErrorType::Invalid,
+            format!(
+                "`{}` and `{}` name the same resource; each resource may be listed once per entry",
+                names[i].name, names[j].name
+            ),
+        )
+        .help = Some(
+            "remove the repeated name (`secrets` and `secrets.` are the same resource)".into(),
+        );
+    }
+    if let Some((i, j)) = overlap {
+        let (wide, narrow) = if parsed[i].0 == "*" { (i, j) } else { (j, i) };
+        v.report(
+            &registry::OVERLAPPING_RESOURCES,
+            names[wide].range,
+            path.to_string(),
+            FieldErrorType::Invalid,
+            format!(
+                "`{}` overlaps `{}` in the same list, so one of them would be masked",
+                names[wide].name, names[narrow].name
+            ),
+        )
+        .help = Some("keep the wildcard alone, or move the specific name to its own entry before the wildcard's entry".into());
+    }
+}
+
+/// E3a–E3f: the first that matches wins.
+fn per_name(v: &mut Validator, name: &ResourceName, path: &str) {
+    let text = name.name.as_str();
+    let (resource, group) = parse_group_resource(text);
+    let (code, message, help): (_, String, String) = if has_capital(text) {
+        (
+            &registry::RESOURCE_UPPERCASE,
+            format!("resource name `{text}` contains capital letters"),
+            format!("resource names are lower case: `{}`", text.to_lowercase()),
+        )
+    } else if text == "*" {
+        (
+            &registry::BARE_STAR,
+            "`*` alone is not a resource name".into(),
+            "write `*.` for every core-group resource or `*.*` for every resource".into(),
+        )
+    } else if matches!(
+        text,
+        "apiserveripinfo" | "serviceipallocations" | "servicenodeportallocations"
+    ) {
+        (
+            &registry::RESOURCE_NOT_ENCRYPTABLE,
+            format!("`{text}` has no REST API and cannot be encrypted"),
+            "remove it from the list".into(),
+        )
+    } else if group == "events.k8s.io" {
+        (
+            &registry::EVENTS_K8S_IO,
+            format!("`{text}`: events.k8s.io objects are stored as core `events`"),
+            "list `events` instead".into(),
+        )
+    } else if group == "extensions" {
+        (
+            &registry::EXTENSIONS_GROUP,
+            format!("`{text}`: the extensions group has been removed"),
+            "use the resource's current group, e.g. `deployments.apps`".into(),
+        )
+    } else if group == "*" && resource != "*" {
+        (
+            &registry::STAR_GROUP,
+            format!("`{text}`: one resource across every group is not supported"),
+            "name the resource with its group, or use `*.*`".into(),
+        )
+    } else {
+        return;
+    };
+    v.report(
+        code,
+        name.range,
+        path.to_string(),
+        FieldErrorType::Invalid,
+        message,
+    )
+    .help = Some(help);
+}
+
+/// Go's `strings.ToLower(s) != s`.
+fn has_capital(text: &str) -> bool {
+    text.chars().any(|c| {
+        let mut lower = c.to_lowercase();
+        lower.next() != Some(c) || lower.next().is_some()
+    })
+}
