@@ -1,0 +1,277 @@
+//! The `enccfg` binary end to end: formats, exit codes, masking, explain.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// A valid file with a generated (not real) 32-byte secretbox key.
+const VALID: &str = "apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+  - resources: [secrets]
+    providers:
+      - secretbox:
+          keys:
+            - name: key1
+              secret: QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=
+      - identity: {}
+";
+
+/// Two errors: a 25-byte key and a KMS v2 name with a colon.
+const INVALID: &str = "apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+  - resources: [secrets]
+    providers:
+      - aescbc:
+          keys:
+            - name: key1
+              secret: QUFBQUFBQUFBQUFBQUFBQUFBQUFB
+      - kms:
+          apiVersion: v2
+          name: my:kms
+          endpoint: unix:///tmp/kms.sock
+";
+
+fn enccfg(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_enccfg"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run enccfg");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(args: &[&str], stdin: &str) -> (i32, Value) {
+    let out = enccfg(args, stdin);
+    let value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    (out.status.code().unwrap(), value)
+}
+
+#[test]
+fn accepted_file_exits_zero_with_json_verdict() {
+    let (code, v) = json(&["check", "--format", "json", "-"], VALID);
+    assert_eq!(code, 0);
+    assert_eq!(v["accepted"], true);
+    assert!(v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["severity"] != "error"));
+}
+
+#[test]
+fn refused_file_exits_one_with_fields_types_and_positions() {
+    let (code, v) = json(&["check", "--format", "json"], INVALID);
+    assert_eq!(code, 1);
+    assert_eq!(v["accepted"], false);
+    let errors: Vec<&Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["stage"] == "validate")
+        .collect();
+    assert_eq!(errors.len(), 2);
+    assert_eq!(
+        errors[0]["field"],
+        "resources[0].providers[0].aescbc.keys[0].secret"
+    );
+    assert_eq!(errors[0]["type"], "Invalid");
+    assert_eq!(errors[0]["code"], "EC0218");
+    assert_eq!(
+        (errors[0]["line"].as_u64(), errors[0]["column"].as_u64()),
+        (Some(9), Some(23))
+    );
+    assert_eq!(errors[1]["field"], "resources[0].providers[1].kms.name");
+    for key in [
+        "code",
+        "name",
+        "stage",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "field",
+        "type",
+        "help",
+        "fix",
+    ] {
+        assert!(errors[0].get(key).is_some(), "missing key {key}");
+    }
+    let lint = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["stage"] == "lint")
+        .expect("a lint");
+    assert!(lint["field"].is_null() && lint["type"].is_null());
+}
+
+#[test]
+fn reload_flag_changes_the_verdict_for_duplicate_v1_names() {
+    let file = "apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+  - resources: [secrets]
+    providers:
+      - kms: {name: a, endpoint: 'unix:///a.sock'}
+      - kms: {name: a, endpoint: 'unix:///b.sock'}
+";
+    let args = ["check", "--format", "json", "--kmsv1-gate"];
+    let (off, _) = json(&args, file);
+    let (on, v) = json(&[&args[..], &["--reload"]].concat(), file);
+    assert_eq!((off, on), (0, 1));
+    assert!(v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["code"] == "EC0221" && d["field"] == "resources[0].providers[1].kms.name"));
+}
+
+#[test]
+fn kubernetes_version_selects_the_kmsv1_default() {
+    let file = "apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+  - resources: [secrets]
+    providers:
+      - kms: {name: a, endpoint: 'unix:///a.sock'}
+";
+    assert_eq!(
+        json(
+            &["check", "--format", "json", "--kubernetes-version", "1.28"],
+            file
+        )
+        .0,
+        0
+    );
+    assert_eq!(
+        json(
+            &["check", "--format", "json", "--kubernetes-version", "1.29"],
+            file
+        )
+        .0,
+        1
+    );
+    assert_eq!(
+        json(
+            &[
+                "check",
+                "--format",
+                "json",
+                "--kubernetes-version",
+                "1.29",
+                "--kmsv1-gate=true"
+            ],
+            file
+        )
+        .0,
+        0
+    );
+}
+
+#[test]
+fn text_format_underlines_and_masks_secrets() {
+    let out = enccfg(&["check"], INVALID);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("error[EC0218]"), "{text}");
+    assert!(text.contains("--> <stdin>:9:23"), "{text}");
+    assert!(text.contains("= field: resources[0].providers[0].aescbc.keys[0].secret (Invalid)"));
+    assert!(text.contains("^^^^"));
+    assert!(!text.contains("QUFBQUFB"), "key material leaked:\n{text}");
+    assert!(text.contains("refused"));
+}
+
+#[test]
+fn sarif_has_rules_results_and_regions() {
+    let (code, v) = json(&["check", "--format", "sarif"], INVALID);
+    assert_eq!(code, 1);
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "enccfg");
+    let result = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "EC0218")
+        .expect("EC0218 result");
+    assert_eq!(result["level"], "error");
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(9), Some(23))
+    );
+    assert!(run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == "EC0218"));
+}
+
+#[test]
+fn usage_and_io_errors_exit_two() {
+    assert_eq!(
+        enccfg(&["check", "/nonexistent/file.yaml"], "")
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        enccfg(&["check", "--format", "xml"], VALID).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        enccfg(&["check", "--kubernetes-version", "1.20"], VALID)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(enccfg(&["explain", "EC9999"], "").status.code(), Some(2));
+}
+
+#[test]
+fn invalid_utf8_is_a_positioned_refusal_not_a_crash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_enccfg"))
+        .args(["check", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"apiVersion: v1\nkind: \xff\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["diagnostics"][0]["code"], "EC0006");
+    assert_eq!(v["diagnostics"][0]["line"], 2);
+}
+
+#[test]
+fn explain_prints_a_codes_docs_and_the_markdown_matches_the_docs_file() {
+    let out = enccfg(&["explain", "kms-name-duplicate"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("EC0221 kms-name-duplicate"));
+    let md = enccfg(&["explain", "--all-markdown"], "");
+    let on_disk = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/diagnostics.md"
+    ))
+    .unwrap();
+    assert_eq!(String::from_utf8(md.stdout).unwrap(), on_disk);
+}
