@@ -4,6 +4,7 @@ use crate::diagnostic::{Diagnostic, Severity, TextRange};
 use crate::line_index::LineIndex;
 use crate::options::Options;
 use crate::registry;
+use crate::views::{self, Views};
 use crate::{decode, lint, load, syntax, validate};
 
 /// Everything we know about one text under one set of options.
@@ -17,6 +18,8 @@ pub struct Analysis {
     pub options: Options,
     /// Where key material (`secret:` values) sits in the text, for masking.
     pub secret_ranges: Vec<TextRange>,
+    /// What the file does at run time; `None` when it does not decode.
+    pub views: Option<Views>,
 }
 
 impl Analysis {
@@ -72,6 +75,7 @@ pub fn analyze_bytes(bytes: &[u8], options: &Options) -> Analysis {
                 diagnostics: vec![d],
                 options: *options,
                 secret_ranges: Vec::new(),
+                views: None,
             }
         }
     }
@@ -100,6 +104,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         }
         diagnostics.extend(lint::check(config, options));
     }
+    let views = config.as_ref().map(|c| views::build(c, options));
 
     let index = LineIndex::new(text);
     for d in &mut diagnostics {
@@ -112,6 +117,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         diagnostics,
         options: *options,
         secret_ranges,
+        views,
     }
 }
 

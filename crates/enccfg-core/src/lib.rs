@@ -23,6 +23,7 @@ mod options;
 pub mod registry;
 mod syntax;
 mod validate;
+pub mod views;
 
 pub use analysis::{analyze, analyze_bytes, Analysis};
 pub use diagnostic::{
