@@ -2,6 +2,7 @@
 //!
 //! Exit codes of `check`: 0 accepted, 1 refused, 2 usage or IO error.
 
+mod describe;
 mod input;
 mod render;
 
@@ -35,6 +36,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Show which provider writes and which read each resource, and the KMS health checks.
+    Describe {
+        /// The file to describe, or `-` for standard input.
+        #[arg(default_value = "-")]
+        file: String,
+        #[command(flatten)]
+        target: Target,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DescribeFormat::Text)]
+        format: DescribeFormat,
+    },
     /// Print the documentation of a diagnostic code (`EC0221`) or name (`kms-name-duplicate`).
     Explain {
         /// The code or name; omit with `--all-markdown`.
@@ -67,6 +79,12 @@ impl Target {
             kmsv1_gate: self.kmsv1_gate,
         }
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DescribeFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -112,6 +130,32 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             ExitCode::from(if analysis.accepted { 0 } else { 1 })
+        }
+        Command::Describe {
+            file,
+            target,
+            format,
+        } => {
+            let (_, bytes) = match input::read(&file) {
+                Ok(read) => read,
+                Err(message) => {
+                    eprintln!("enccfg: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let analysis = analyze_bytes(&bytes, &target.options());
+            let Some(views) = &analysis.views else {
+                eprintln!("enccfg: the file does not decode; run `enccfg check` to see why");
+                return ExitCode::from(1);
+            };
+            let out = match format {
+                DescribeFormat::Text => describe::text(&analysis, views),
+                DescribeFormat::Json => describe::json(&analysis, views),
+            };
+            if write_stdout(&out).is_err() {
+                return ExitCode::from(2);
+            }
+            ExitCode::SUCCESS
         }
         Command::Explain { code, all_markdown } => {
             if all_markdown {

@@ -275,3 +275,28 @@ fn explain_prints_a_codes_docs_and_the_markdown_matches_the_docs_file() {
     .unwrap();
     assert_eq!(String::from_utf8(md.stdout).unwrap(), on_disk);
 }
+
+#[test]
+fn describe_prints_both_tables() {
+    let out = enccfg(&["describe"], VALID);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("secretbox:key1"), "{text}");
+    assert!(text.contains("(unlisted)"));
+    assert!(
+        text.contains("automatic reload on (selected)")
+            || text.contains("automatic reload off (selected)")
+    );
+    let (code, v) = json(&["describe", "--format", "json", "--reload"], VALID);
+    assert_eq!(code, 0);
+    assert_eq!(v["ordering"][0]["resource"], "secrets");
+    assert_eq!(
+        v["ordering"][0]["read"],
+        serde_json::json!(["secretbox:key1", "identity"])
+    );
+    assert_eq!(v["health"][1]["selected"], true);
+    assert_eq!(v["health"][1]["checks"][0]["name"], "kms-providers");
+    assert!(!String::from_utf8(enccfg(&["describe"], VALID).stdout)
+        .unwrap()
+        .contains("QUFB"));
+}
