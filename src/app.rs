@@ -7,7 +7,9 @@ use gloo_timers::callback::Timeout;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::components::{DiagnosticsList, Editor, OptionsBar, VerdictLine};
+use crate::components::{
+    DiagnosticsList, Editor, HealthPanel, OptionsBar, OrderingPanel, VerdictLine,
+};
 use crate::state::{Action, Playground};
 use crate::view_model;
 
@@ -45,8 +47,43 @@ pub fn app() -> Html {
         })
     };
 
+    let lookup = use_state(String::new);
+    let on_lookup = {
+        let lookup = lookup.clone();
+        Callback::from(move |q: String| lookup.set(q))
+    };
+    let on_plugin = {
+        let state = state.clone();
+        Callback::from(move |(name, up): (String, bool)| {
+            state.dispatch(Action::SetPlugin(name, up))
+        })
+    };
+
     let verdict = view_model::verdict(&state.analysis);
     let rows = view_model::diagnostic_rows(&state.analysis);
+    let stale = state.views_stale();
+    // Spans point into the current text only when the views are fresh.
+    let text_for_spans = (!stale && !state.pending).then_some(&*state.source);
+    let panels = state.last_views.as_ref().map(|views| {
+        html! {
+            <>
+                <OrderingPanel
+                    rows={view_model::ordering_rows(views, text_for_spans)}
+                    {stale}
+                    lookup={(*lookup).clone()}
+                    answer={view_model::lookup_answer(views, &lookup)}
+                    {on_lookup}
+                    on_select={on_select.clone()} />
+                <HealthPanel
+                    columns={view_model::health_columns(views, &state.down_plugins, text_for_spans)}
+                    plugins={view_model::plugin_toggles(views, &state.down_plugins)}
+                    {stale}
+                    cadence={views.health.cadence.clone()}
+                    {on_plugin}
+                    on_select={on_select.clone()} />
+            </>
+        }
+    });
 
     html! {
         <div class="page">
@@ -61,7 +98,8 @@ pub fn app() -> Html {
                 </section>
                 <section class="pane results-pane" aria-label="Results">
                     <VerdictLine verdict={verdict} pending={state.pending} />
-                    <DiagnosticsList rows={rows} on_select={on_select} />
+                    <DiagnosticsList rows={rows} on_select={on_select.clone()} />
+                    { for panels }
                 </section>
             </main>
         </div>

@@ -1,7 +1,9 @@
 //! The playground's state and its pure reducer (tested natively, no browser needed).
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use enccfg_core::views::Views;
 use enccfg_core::{analyze, Analysis, Options};
 
 /// Everything the page shows is derived from these fields.
@@ -12,6 +14,10 @@ pub struct Playground {
     pub analysis: Rc<Analysis>,
     /// The analysis is older than `source` (an edit is waiting for the debounce).
     pub pending: bool,
+    /// The views of the last text that decoded; shown (marked stale) while the text does not.
+    pub last_views: Option<Rc<Views>>,
+    /// KMS plugins (by name) the user marked as down.
+    pub down_plugins: BTreeSet<String>,
 }
 
 /// What the user can do.
@@ -22,15 +28,40 @@ pub enum Action {
     /// Re-run the analysis on the current text.
     Analyze,
     SetOptions(Options),
+    /// Mark a KMS plugin up (`true`) or down.
+    SetPlugin(String, bool),
 }
 
 impl Playground {
     pub fn new(source: &str, options: Options) -> Self {
+        let analysis = analyze(source, &options);
         Playground {
             source: source.into(),
             options,
-            analysis: Rc::new(analyze(source, &options)),
+            last_views: analysis.views.clone().map(Rc::new),
+            analysis: Rc::new(analysis),
             pending: false,
+            down_plugins: BTreeSet::new(),
+        }
+    }
+
+    /// The views are from an older text (the current one does not decode).
+    pub fn views_stale(&self) -> bool {
+        self.analysis.views.is_none() && self.last_views.is_some()
+    }
+
+    fn reanalysed(&self, options: Options) -> Playground {
+        let analysis = analyze(&self.source, &options);
+        Playground {
+            options,
+            last_views: analysis
+                .views
+                .clone()
+                .map(Rc::new)
+                .or_else(|| self.last_views.clone()),
+            analysis: Rc::new(analysis),
+            pending: false,
+            ..self.clone()
         }
     }
 
@@ -42,8 +73,20 @@ impl Playground {
                 pending: true,
                 ..self.clone()
             },
-            Action::Analyze => Playground::new(&self.source, self.options),
-            Action::SetOptions(options) => Playground::new(&self.source, options),
+            Action::Analyze => self.reanalysed(self.options),
+            Action::SetOptions(options) => self.reanalysed(options),
+            Action::SetPlugin(name, up) => {
+                let mut down_plugins = self.down_plugins.clone();
+                if up {
+                    down_plugins.remove(&name);
+                } else {
+                    down_plugins.insert(name);
+                }
+                Playground {
+                    down_plugins,
+                    ..self.clone()
+                }
+            }
         }
     }
 }
@@ -85,5 +128,31 @@ mod tests {
         };
         let next = start.apply(Action::SetOptions(options));
         assert_eq!(next.analysis.options, options);
+    }
+
+    #[test]
+    fn views_survive_a_broken_edit_and_are_marked_stale() {
+        let start = Playground::new(crate::DEFAULT_EXAMPLE, Options::default());
+        assert!(start.last_views.is_some() && !start.views_stale());
+        let broken = start
+            .apply(Action::Edit("resources: [".into()))
+            .apply(Action::Analyze);
+        assert!(broken.views_stale());
+        assert_eq!(broken.last_views, start.last_views);
+        let fixed = broken
+            .apply(Action::Edit(crate::DEFAULT_EXAMPLE.into()))
+            .apply(Action::Analyze);
+        assert!(!fixed.views_stale());
+    }
+
+    #[test]
+    fn plugins_toggle_down_and_up() {
+        let start = Playground::new(crate::DEFAULT_EXAMPLE, Options::default());
+        let down = start.apply(Action::SetPlugin("myKmsPluginFoo".into(), false));
+        assert!(down.down_plugins.contains("myKmsPluginFoo"));
+        assert!(down
+            .apply(Action::SetPlugin("myKmsPluginFoo".into(), true))
+            .down_plugins
+            .is_empty());
     }
 }

@@ -104,3 +104,225 @@ mod tests {
         assert_eq!(v.detail, "1 error decides it");
     }
 }
+
+pub use panels::*;
+
+/// View models of the Ordering and Health panels.
+mod panels {
+    use std::collections::BTreeSet;
+
+    use enccfg_core::utf16_span;
+    use enccfg_core::views::{lookup, Views};
+
+    /// One resource rule, ready to draw.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct OrderingRow {
+        pub resource: String,
+        /// `aescbc:key1`, `kms:name`, `identity`.
+        pub write: String,
+        /// Comma-separated read chain in try order.
+        pub read: String,
+        pub read_steps: Vec<String>,
+        pub prefix: String,
+        pub notes: Vec<String>,
+        pub plaintext_write: bool,
+        /// UTF-16 span of the rule's name in the editor (none when stale or unlisted).
+        pub select: Option<(u32, u32)>,
+    }
+
+    pub fn ordering_rows(views: &Views, text: Option<&str>) -> Vec<OrderingRow> {
+        views
+            .ordering
+            .rows
+            .iter()
+            .map(|row| {
+                let mut notes = Vec::new();
+                if row.resource == "(unlisted)" {
+                    notes.push("resources no rule matches are stored unencrypted, and encrypted copies of them cannot be read".to_string());
+                } else if row.writes_plaintext {
+                    notes.push("new writes are stored unencrypted".to_string());
+                }
+                if row.reads_plaintext && !row.writes_plaintext {
+                    notes.push("existing plaintext stays readable (identity in the chain)".to_string());
+                }
+                if !row.older_keys.is_empty() {
+                    notes.push(format!("data under {} stays readable; rewrite it to move it to {}", row.older_keys.join(", "), row.write.label));
+                }
+                if row.entries.len() > 1 {
+                    notes.push(format!(
+                        "named in entries {}: their providers are concatenated",
+                        row.entries.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(", ")
+                    ));
+                }
+                let read_steps: Vec<String> = row.read.iter().map(|p| p.label.clone()).collect();
+                OrderingRow {
+                    resource: row.resource.clone(),
+                    write: row.write.label.clone(),
+                    read: read_steps.join(","),
+                    read_steps,
+                    prefix: row.write.prefix.clone().unwrap_or_else(|| "(plaintext, no prefix)".into()),
+                    notes,
+                    plaintext_write: row.writes_plaintext,
+                    select: text
+                        .filter(|_| row.resource != "(unlisted)")
+                        .map(|t| utf16_span(t, row.range)),
+                }
+            })
+            .collect()
+    }
+
+    /// The answer to "which rule applies to X?".
+    pub fn lookup_answer(views: &Views, query: &str) -> Option<String> {
+        if query.trim().is_empty() {
+            return None;
+        }
+        let found = lookup(&views.ordering, query);
+        let row = &views.ordering.rows[found.row];
+        let mut answer = format!(
+            "{} → rule `{}`: {}. Writes with {}, reads with {}.",
+            query.trim(),
+            row.resource,
+            found.reason,
+            row.write.label,
+            row.read
+                .iter()
+                .map(|p| p.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        if !found.shadowed.is_empty() {
+            answer.push_str(&format!(
+                " Also matched, but lower precedence: {}.",
+                found.shadowed.join(", ")
+            ));
+        }
+        Some(answer)
+    }
+
+    /// One check in one reload mode.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct HealthRow {
+        pub reload: &'static str,
+        pub check: String,
+        pub provider: Option<String>,
+        pub status: &'static str,
+        pub endpoints: Vec<String>,
+        pub probes: String,
+        pub report: String,
+        pub select: Option<(u32, u32)>,
+    }
+
+    /// One reload mode's column.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct HealthColumn {
+        pub reload: &'static str,
+        pub selected: bool,
+        pub why: String,
+        pub rows: Vec<HealthRow>,
+        /// `/healthz`, `/readyz`, `/livez` with status and report.
+        pub aggregates: Vec<(String, &'static str, String)>,
+        pub notes: Vec<String>,
+    }
+
+    pub fn health_columns(
+        views: &Views,
+        down: &BTreeSet<String>,
+        text: Option<&str>,
+    ) -> Vec<HealthColumn> {
+        let outcomes = views.health.outcomes(down);
+        views
+            .health
+            .modes
+            .iter()
+            .zip(outcomes.iter())
+            .map(|(mode, outcome)| {
+                let reload = if mode.reload { "on" } else { "off" };
+                let rows = mode
+                    .checks
+                    .iter()
+                    .zip(outcome.checks.iter())
+                    .map(|(check, result)| {
+                        let plugin = check.plugin.map(|n| &views.health.plugins[n]);
+                        HealthRow {
+                            reload,
+                            check: check.name.clone(),
+                            provider: plugin.map(|p| p.name.clone()),
+                            status: result.status.as_str(),
+                            endpoints: check.endpoints.iter().map(|e| e.path.clone()).collect(),
+                            probes: check.probes.clone(),
+                            report: result.report.clone(),
+                            select: plugin.zip(text).map(|(p, t)| utf16_span(t, p.range)),
+                        }
+                    })
+                    .collect();
+                HealthColumn {
+                    reload,
+                    selected: mode.selected,
+                    why: mode.why.clone(),
+                    rows,
+                    aggregates: outcome
+                        .endpoints
+                        .iter()
+                        .map(|e| (e.name.clone(), e.status.as_str(), e.report.clone()))
+                        .collect(),
+                    notes: outcome.notes.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// The distinct KMS plugin names with their up/down state.
+    pub fn plugin_toggles(views: &Views, down: &BTreeSet<String>) -> Vec<(String, bool)> {
+        let mut names: Vec<String> = views
+            .health
+            .plugins
+            .iter()
+            .map(|p| p.name.clone())
+            .collect();
+        names.dedup();
+        let mut seen = BTreeSet::new();
+        names
+            .into_iter()
+            .filter(|n| seen.insert(n.clone()))
+            .map(|n| {
+                let up = !down.contains(&n);
+                (n, up)
+            })
+            .collect()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use enccfg_core::{analyze, Options};
+
+        #[test]
+        fn panels_follow_the_core_views() {
+            let text = crate::DEFAULT_EXAMPLE;
+            let analysis = analyze(text, &Options::default());
+            let views = analysis.views.as_ref().unwrap();
+            let rows = ordering_rows(views, Some(text));
+            assert_eq!(rows[0].resource, "secrets");
+            assert_eq!(rows[0].write, "kms:myKmsPluginFoo");
+            assert_eq!(rows[0].read, "kms:myKmsPluginFoo,kms:myKmsPluginBar");
+            let (from, to) = rows[0].select.unwrap();
+            assert_eq!(&text[from as usize..to as usize], "secrets");
+
+            let down: BTreeSet<String> = ["myKmsPluginBar".to_string()].into();
+            let columns = health_columns(views, &down, Some(text));
+            assert_eq!(columns[0].rows[0].check, "kms-providers");
+            assert_eq!(columns[0].rows[0].status, "failing");
+            assert!(columns[0].selected && !columns[1].selected);
+            assert_eq!(
+                plugin_toggles(views, &down),
+                [
+                    ("myKmsPluginFoo".to_string(), true),
+                    ("myKmsPluginBar".to_string(), false)
+                ]
+            );
+            assert!(lookup_answer(views, "configmaps")
+                .unwrap()
+                .contains("(unlisted)"));
+        }
+    }
+}

@@ -2,10 +2,14 @@
 
 mod diagnostics_list;
 mod editor;
+mod health_panel;
 mod options_bar;
+mod ordering_panel;
 mod verdict_line;
 
 pub use diagnostics_list::DiagnosticsList;
 pub use editor::Editor;
+pub use health_panel::HealthPanel;
 pub use options_bar::OptionsBar;
+pub use ordering_panel::OrderingPanel;
 pub use verdict_line::VerdictLine;

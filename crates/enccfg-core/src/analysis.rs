@@ -52,6 +52,15 @@ impl Analysis {
     }
 }
 
+/// The UTF-16 offsets of a byte range of `text` (what a browser textarea's selection uses).
+pub fn utf16_span(text: &str, range: TextRange) -> (u32, u32) {
+    let index = LineIndex::new(text);
+    (
+        index.position(range.start()).utf16_offset,
+        index.position(range.end()).utf16_offset,
+    )
+}
+
 /// Like [`analyze`], for raw bytes: text that is not UTF-8 gets a positioned error.
 pub fn analyze_bytes(bytes: &[u8], options: &Options) -> Analysis {
     match std::str::from_utf8(bytes) {

@@ -25,7 +25,7 @@ mod syntax;
 mod validate;
 pub mod views;
 
-pub use analysis::{analyze, analyze_bytes, Analysis};
+pub use analysis::{analyze, analyze_bytes, utf16_span, Analysis};
 pub use diagnostic::{
     Applicability, Diagnostic, Edit, FieldError, FieldErrorType, Fix, Position, Severity, Stage,
     TextRange,

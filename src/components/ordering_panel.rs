@@ -1,0 +1,81 @@
+//! The Ordering panel: one row per resource rule, drawn as a write → read flow, and a lookup box.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::view_model::OrderingRow;
+
+#[derive(Properties, PartialEq)]
+pub struct OrderingPanelProps {
+    pub rows: Vec<OrderingRow>,
+    pub stale: bool,
+    pub lookup: String,
+    pub answer: Option<String>,
+    pub on_lookup: Callback<String>,
+    pub on_select: Callback<(u32, u32)>,
+}
+
+#[function_component(OrderingPanel)]
+pub fn ordering_panel(props: &OrderingPanelProps) -> Html {
+    let oninput = {
+        let on_lookup = props.on_lookup.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            on_lookup.emit(input.value());
+        })
+    };
+    html! {
+        <section class="panel ordering-panel" aria-labelledby="ordering-title">
+            <h2 id="ordering-title">{ "Ordering: who writes, who reads" }</h2>
+            if props.stale {
+                <p class="stale" role="status">{ "The file does not decode right now: showing the last good result." }</p>
+            }
+            <p class="panel-intro">{ "Rules in kube-apiserver's precedence: exact names, then group wildcards, then *.*. The first provider writes (with its first key); every provider is tried for reads." }</p>
+            <ol class="ordering-rows">
+                { for props.rows.iter().map(|row| row_view(row, &props.on_select)) }
+            </ol>
+            <label class="lookup">
+                { "Which rule applies to " }
+                <input type="text" data-testid="ordering-lookup" placeholder="deployments.apps"
+                    value={props.lookup.clone()} {oninput} spellcheck="false" autocomplete="off" />
+                { "?" }
+            </label>
+            if let Some(answer) = &props.answer {
+                <p class="lookup-answer" data-testid="ordering-lookup-answer" role="status">{ answer }</p>
+            }
+        </section>
+    }
+}
+
+fn row_view(row: &OrderingRow, on_select: &Callback<(u32, u32)>) -> Html {
+    let name = match row.select {
+        Some(span) => {
+            let on_select = on_select.clone();
+            let onclick = Callback::from(move |_: MouseEvent| on_select.emit(span));
+            html! { <button type="button" class="link" {onclick} title="Select in the editor"><code>{ &row.resource }</code></button> }
+        }
+        None => html! { <code>{ &row.resource }</code> },
+    };
+    html! {
+        <li class={classes!("ordering-row", row.plaintext_write.then_some("plaintext"))}
+            data-testid="ordering-row"
+            data-resource={row.resource.clone()}
+            data-write={row.write.clone()}
+            data-read={row.read.clone()}>
+            <div class="rule-name">{ name }</div>
+            <div class="flow" aria-label={format!("writes with {}, reads with {}", row.write, row.read)}>
+                <span class="flow-label">{ "writes" }</span>
+                <span class={classes!("step", "write", row.plaintext_write.then_some("plaintext"))}>{ &row.write }</span>
+                <span class="flow-label">{ "reads" }</span>
+                { for row.read_steps.iter().enumerate().map(|(i, step)| html! {
+                    <>
+                        if i > 0 { <span class="arrow" aria-hidden="true">{ "→" }</span> }
+                        <span class="step read">{ step }</span>
+                    </>
+                }) }
+            </div>
+            <div class="prefix">{ "new values: " }<code>{ &row.prefix }</code></div>
+            { for row.notes.iter().map(|n| html! { <div class="note">{ n }</div> }) }
+        </li>
+    }
+}
