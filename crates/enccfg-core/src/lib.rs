@@ -30,3 +30,10 @@ pub use diagnostic::{
     TextRange,
 };
 pub use options::{kmsv1_default, Options, NEWEST_MINOR, OLDEST_MINOR};
+
+/// Runs only the YAML library's event pass over `text` and returns the number of events.
+/// For benchmarks (the cost of parsing alone, against [`analyze`]); not a stable API.
+#[doc(hidden)]
+pub fn parse_only(text: &str) -> usize {
+    syntax::count_events(text)
+}
