@@ -30,4 +30,11 @@ pub use diagnostic::{
     Applicability, Diagnostic, Edit, FieldError, FieldErrorType, Fix, Position, Severity, Stage,
     TextRange,
 };
-pub use options::{kmsv1_default, Options, NEWEST_MINOR, OLDEST_MINOR};
+pub use options::{kmsv1_default, Options, KMSV1_GATE_MINOR, NEWEST_MINOR, OLDEST_MINOR};
+
+/// Runs only the YAML library's event pass over `text` and returns the number of events.
+/// For benchmarks (the cost of parsing alone, against [`analyze`]); not a stable API.
+#[doc(hidden)]
+pub fn parse_only(text: &str) -> usize {
+    syntax::count_events(text)
+}

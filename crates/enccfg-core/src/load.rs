@@ -35,14 +35,21 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
                 } else {
                     "is KMS v1"
                 };
+                let why = if options.kmsv1_gate.is_some() {
+                    "which the KMSv1 feature gate, set to false, disables".to_string()
+                } else {
+                    format!(
+                        "which the KMSv1 feature gate disables by default in 1.{}",
+                        options.effective_minor()
+                    )
+                };
                 out.push(
                     Diagnostic::new(
                         &registry::KMSV1_DISABLED,
                         range,
                         format!(
-                            "KMS provider `{}` (resources[{i}].providers[{j}]) {how} which is disabled by default in 1.{}",
+                            "KMS provider `{}` (resources[{i}].providers[{j}]) {how} {why}",
                             kms.value.name_text(),
-                            options.effective_minor()
                         ),
                     )
                     .help("set `apiVersion: v2` (KMS v2 plugin required), or start kube-apiserver with --feature-gates=KMSv1=true while migrating"),

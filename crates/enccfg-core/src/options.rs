@@ -31,11 +31,15 @@ impl Options {
         self.minor.clamp(OLDEST_MINOR, NEWEST_MINOR)
     }
 
-    /// Whether the KMSv1 gate is on: the user's choice, else the version's default
-    /// (on through 1.28, off from 1.29).
+    /// Whether KMS v1 providers load: the user's choice of the `KMSv1` gate, else the
+    /// version's default (on in 1.28, off from 1.29). The gate only exists from 1.28, so
+    /// KMS v1 always loads in 1.27 whatever `kmsv1_gate` says.
     pub fn kmsv1_enabled(&self) -> bool {
-        self.kmsv1_gate
-            .unwrap_or_else(|| kmsv1_default(self.effective_minor()))
+        let minor = self.effective_minor();
+        if minor < KMSV1_GATE_MINOR {
+            return true;
+        }
+        self.kmsv1_gate.unwrap_or_else(|| kmsv1_default(minor))
     }
 
     /// Strict decoding (unknown fields and duplicate keys are errors) arrived in 1.31.
@@ -58,6 +62,9 @@ impl Options {
             .then_some(minor)
     }
 }
+
+/// The first minor version with a `KMSv1` feature gate.
+pub const KMSV1_GATE_MINOR: u32 = 28;
 
 /// The KMSv1 gate's default for a minor version.
 pub fn kmsv1_default(minor: u32) -> bool {
@@ -87,5 +94,10 @@ mod tests {
         assert!(!o.kmsv1_enabled());
         o.kmsv1_gate = Some(true);
         assert!(o.kmsv1_enabled());
+        o.kmsv1_gate = Some(false);
+        o.minor = 28;
+        assert!(!o.kmsv1_enabled());
+        o.minor = 27;
+        assert!(o.kmsv1_enabled(), "no gate before 1.28");
     }
 }

@@ -72,7 +72,7 @@ codes! {
         "From 1.31 the decoder is strict: an unknown field (often a typo such as `cacheSize`, or a field at the wrong indentation) is a decode error and kube-apiserver does not start. From 1.27 to 1.30 the field is silently dropped, which is worse: the setting you wrote has no effect. Field names are case-sensitive.";
     DUPLICATE_KEY = "EC0106" "duplicate-key" Decode Error
         "the same key appears twice in one mapping"
-        "From 1.31 a duplicate key is a decode error. From 1.27 to 1.30 the last value silently wins and the earlier ones are lost.";
+        "From 1.31 a duplicate key is a decode error. From 1.27 to 1.30 the last value silently wins and the earlier ones are lost. Keys are compared once resolved (`1` and `01` are the same key). Strict decoding also refuses a key that a `<<` merge already set in the same mapping, so overriding a merged field fails from 1.31.";
     WRONG_TYPE = "EC0107" "wrong-type" Decode Error
         "value has the wrong type"
         "The decoder converts YAML to JSON and then into typed fields: a list where a mapping belongs, a number where a string belongs and so on is a decode error. The YAML reader follows YAML 1.1, so unquoted `yes`, `no`, `on`, `off`, `y`, `n`, `true`, `false` are booleans, `~` and `null` are null, and `0777` or `1e3` are numbers: quote them where a string is meant.";
@@ -156,7 +156,7 @@ codes! {
         "Every `kms` provider needs an `endpoint` such as `unix:///var/run/kms-plugin/socket.sock`. kube-apiserver reports a missing endpoint as `Invalid`, not `Required`.";
     KMS_ENDPOINT_INVALID = "EC0224" "kms-endpoint-unparsable" Validate Error
         "the KMS endpoint is not a valid URL"
-        "The endpoint is parsed as a URL: control characters or a bad `%` escape make it `Invalid`.";
+        "The endpoint is parsed with Go's `url.Parse`: control characters, a bad `%` escape, a character not allowed in a host (such as a space) or an invalid port make it `Invalid`.";
     KMS_ENDPOINT_SCHEME = "EC0225" "kms-endpoint-not-unix" Validate Error
         "the KMS endpoint must use the `unix` scheme"
         "Only unix domain sockets are supported: `unix:///path/to/socket.sock`, or `unix:///@name` for an abstract socket. A bare path has no scheme and is refused.";
@@ -174,7 +174,7 @@ codes! {
         "Entries are matched in order, so a name after a wildcard that covers it (`*.*`, or `*.<group>` of its group) could never apply. kube-apiserver refuses to build its transformers and does not start. Put specific names before wildcards: that is how you opt a resource out of `*.*`.";
     KMSV1_DISABLED = "EC0302" "kmsv1-disabled" Load Error
         "KMS v1 is disabled in this Kubernetes version"
-        "The `KMSv1` feature gate is off by default from 1.29, and a `kms` provider with `apiVersion: v1` (or no apiVersion) then stops kube-apiserver. Migrate to `apiVersion: v2`, or start kube-apiserver with `--feature-gates=KMSv1=true` while you migrate.";
+        "The `KMSv1` feature gate (added in 1.28) is off by default from 1.29, and a `kms` provider with `apiVersion: v1` (or no apiVersion) then stops kube-apiserver. Migrate to `apiVersion: v2`, or start kube-apiserver with `--feature-gates=KMSv1=true` while you migrate.";
     IDENTITY_FIRST = "EC0401" "identity-first" Lint Warning
         "`identity` is the first provider, so new writes are stored unencrypted"
         "The first provider encrypts every write. With `identity` first, data is written in plaintext; the later providers only decrypt old data. That is right only while deliberately decrypting everything.";

@@ -1,7 +1,12 @@
 //! Duplicate keys anywhere in the document: errors from 1.31 (strict decoding), before that
 //! the last value silently wins.
+//!
+//! Keys are compared as go-yaml v2 compares them once resolved (`1` and `01` collide, `1`
+//! and `1.0` or `true` and `"true"` do not). In strict mode go-yaml v2 also refuses a key
+//! that a `<<` merge already set in the same mapping (or two merged maps that share a key);
+//! before 1.31 such keys simply override each other, as merges intend.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::reader::{resolved, Reader};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -9,6 +14,8 @@ use crate::registry;
 use crate::syntax::{Node, NodeKind, Resolved};
 
 pub(crate) fn check(root: &Node, reader: &mut Reader) {
+    // Aliases copy nodes with their ranges: report each place once.
+    let mut reported = HashSet::new();
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         match &node.kind {
@@ -18,14 +25,24 @@ pub(crate) fn check(root: &Node, reader: &mut Reader) {
                 let mut seen: HashMap<String, &Node> = HashMap::new();
                 for (key, value) in pairs {
                     stack.push(value);
-                    if key.merged {
-                        continue;
-                    }
                     let Some(id) = key_identity(key) else {
                         continue;
                     };
-                    if seen.insert(id.clone(), key).is_some() {
-                        report(reader, key, &id);
+                    let Some(earlier) = seen.insert(id, key) else {
+                        continue;
+                    };
+                    let merged = earlier.merged || key.merged;
+                    if merged && !reader.strict {
+                        continue;
+                    }
+                    // Point at a key the user wrote in this mapping when there is one.
+                    let at = if key.merged && !earlier.merged {
+                        earlier
+                    } else {
+                        key
+                    };
+                    if reported.insert(at.range) {
+                        report(reader, at, merged);
                     }
                 }
             }
@@ -33,7 +50,8 @@ pub(crate) fn check(root: &Node, reader: &mut Reader) {
     }
 }
 
-fn report(reader: &mut Reader, key: &Node, id: &str) {
+fn report(reader: &mut Reader, key: &Node, merged: bool) {
+    let name = key.scalar_text().unwrap_or_default();
     let (severity, consequence) = if reader.strict {
         (
             Severity::Error,
@@ -45,27 +63,34 @@ fn report(reader: &mut Reader, key: &Node, id: &str) {
             "before 1.31 the last one silently wins and the earlier value is lost",
         )
     };
-    reader.diagnostics.push(
-        Diagnostic::new(
-            &registry::DUPLICATE_KEY,
-            key.range,
-            format!("key `{id}` appears twice in this mapping: {consequence}"),
+    let (message, help) = if merged {
+        (
+            format!("key `{name}` is set twice in this mapping (through a `<<` merge): {consequence}"),
+            "strict decoding does not let a mapping override a merged key: drop the `<<` merge or the repeated key",
         )
-        .severity(severity)
-        .help("keep one of the two and delete the other"),
+    } else {
+        (
+            format!("key `{name}` appears twice in this mapping: {consequence}"),
+            "keep one of the two and delete the other",
+        )
+    };
+    reader.diagnostics.push(
+        Diagnostic::new(&registry::DUPLICATE_KEY, key.range, message)
+            .severity(severity)
+            .help(help),
     );
 }
 
-/// What a key is once resolved: two keys collide when these are equal.
+/// What a key is once resolved, tagged with its type: two keys collide when these are equal.
 fn key_identity(key: &Node) -> Option<String> {
     let NodeKind::Scalar { value, .. } = &key.kind else {
         return None;
     };
     Some(match resolved(key)? {
-        Resolved::Str => value.clone(),
+        Resolved::Str => format!("s:{value}"),
         Resolved::Null => "null".into(),
-        Resolved::Bool(b) => b.to_string(),
-        Resolved::Int(i) => i.to_string(),
-        Resolved::Float(f) => f.to_string(),
+        Resolved::Bool(b) => format!("b:{b}"),
+        Resolved::Int(i) => format!("i:{i}"),
+        Resolved::Float(f) => format!("f:{f}"),
     })
 }

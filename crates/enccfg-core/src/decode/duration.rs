@@ -13,18 +13,22 @@ pub(crate) fn parse_go_duration(text: &str) -> Option<i64> {
     if rest.is_empty() {
         return None;
     }
-    let mut total: u128 = 0;
+    const LIMIT: u64 = 1 << 63;
+    let mut total: u64 = 0;
     while !rest.is_empty() {
-        let int_len = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let (int_part, after) = rest.split_at(int_len);
-        let (frac_part, after) = match after.strip_prefix('.') {
+        if !(rest.starts_with('.') || rest.starts_with(|c: char| c.is_ascii_digit())) {
+            return None;
+        }
+        let (int_value, after) = leading_int(rest)?;
+        let had_int = after.len() != rest.len();
+        let (fraction, scale, after, had_fraction) = match after.strip_prefix('.') {
             Some(f) => {
-                let n = f.bytes().take_while(u8::is_ascii_digit).count();
-                f.split_at(n)
+                let (x, scale, remaining) = leading_fraction(f);
+                (x, scale, remaining, remaining.len() != f.len())
             }
-            None => ("", after),
+            None => (0, 1.0, after, false),
         };
-        if int_part.is_empty() && frac_part.is_empty() {
+        if !had_int && !had_fraction {
             return None;
         }
         let unit_len = after
@@ -32,7 +36,7 @@ pub(crate) fn parse_go_duration(text: &str) -> Option<i64> {
             .find(|(_, c)| *c == '.' || c.is_ascii_digit())
             .map_or(after.len(), |(i, _)| i);
         let (unit, after) = after.split_at(unit_len);
-        let scale: u128 = match unit {
+        let unit: u64 = match unit {
             "ns" => 1,
             "us" | "\u{b5}s" | "\u{3bc}s" => 1_000,
             "ms" => 1_000_000,
@@ -41,31 +45,68 @@ pub(crate) fn parse_go_duration(text: &str) -> Option<i64> {
             "h" => 3_600_000_000_000,
             _ => return None,
         };
-        let int_value: u128 = if int_part.is_empty() {
-            0
-        } else {
-            int_part.parse().ok()?
-        };
-        let mut value = int_value.checked_mul(scale)?;
-        if !frac_part.is_empty() {
-            let digits = &frac_part[..frac_part.len().min(30)];
-            let frac: u128 = digits.parse().ok()?;
-            let denominator = 10u128.checked_pow(digits.len() as u32)?;
-            value = value.checked_add(frac.checked_mul(scale)? / denominator)?;
+        if int_value > LIMIT / unit {
+            return None;
+        }
+        let mut value = int_value * unit;
+        if fraction > 0 {
+            // As Go does: in floating point, truncated toward zero.
+            value += (fraction as f64 * (unit as f64 / scale)) as u64;
+            if value > LIMIT {
+                return None;
+            }
         }
         total = total.checked_add(value)?;
-        if total > (1u128 << 63) {
+        if total > LIMIT {
             return None;
         }
         rest = after;
     }
     if negative {
-        Some(-(total as i128) as i64)
-    } else if total > i64::MAX as u128 {
-        None
+        Some((total as i64).wrapping_neg())
     } else {
-        Some(total as i64)
+        i64::try_from(total).ok()
     }
+}
+
+/// Go's `leadingInt`: the leading digits as a number, `None` past 1<<63.
+fn leading_int(s: &str) -> Option<(u64, &str)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let mut x: u64 = 0;
+    for c in s[..digits].bytes() {
+        if x > (1 << 63) / 10 {
+            return None;
+        }
+        x = x * 10 + u64::from(c - b'0');
+        if x > 1 << 63 {
+            return None;
+        }
+    }
+    Some((x, &s[digits..]))
+}
+
+/// Go's `leadingFraction`: digits after the point, ignoring those that would overflow, and
+/// the power of ten they are scaled by.
+fn leading_fraction(s: &str) -> (u64, f64, &str) {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let (mut x, mut scale, mut overflow) = (0u64, 1.0f64, false);
+    for c in s[..digits].bytes() {
+        if overflow {
+            continue;
+        }
+        if x > (i64::MAX as u64) / 10 {
+            overflow = true;
+            continue;
+        }
+        let y = x * 10 + u64::from(c - b'0');
+        if y > 1 << 63 {
+            overflow = true;
+            continue;
+        }
+        x = y;
+        scale *= 10.0;
+    }
+    (x, scale, &s[digits..])
 }
 
 #[cfg(test)]
@@ -83,6 +124,13 @@ mod tests {
         assert_eq!(d("0s"), Some(0));
         assert_eq!(d(".5s"), Some(500_000_000));
         assert_eq!(d("2µs"), Some(2_000));
+        assert_eq!(
+            d("1.123456789012345678901234567890123h"),
+            Some(4_044_444_440_444)
+        );
+        assert_eq!(d("0.0000000001s"), Some(0));
+        assert_eq!(d("-9223372036854775808ns"), Some(i64::MIN));
+        assert_eq!(d("2562047h47m16.854775807s"), Some(i64::MAX));
     }
 
     #[test]
@@ -98,6 +146,11 @@ mod tests {
             "9999999999h",
             "3 s",
             "+",
+            "9223372036854775808ns",
+            "2562047h47m16.854775808s",
+            "-",
+            "1.5.s",
+            "x1s",
         ] {
             assert_eq!(d(bad), None, "{bad:?}");
         }

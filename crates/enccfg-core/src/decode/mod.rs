@@ -41,6 +41,8 @@ pub(crate) fn decode(root: &Node, options: &Options) -> Decoded {
     }
     duplicates::check(root, &mut reader);
     let config = decode_config(root, &mut reader);
+    // Both passes walk the tree in their own order: report in source order.
+    reader.diagnostics.sort_by_key(|d| d.range.start);
     let failed = reader
         .diagnostics
         .iter()

@@ -5,6 +5,6 @@ mod parse;
 mod scalar;
 mod tree;
 
-pub(crate) use parse::parse;
+pub(crate) use parse::{count_events, parse};
 pub(crate) use scalar::{resolve, Resolved};
 pub(crate) use tree::{secret_ranges, Node, NodeKind, ScalarStyle};

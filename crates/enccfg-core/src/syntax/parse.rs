@@ -1,7 +1,6 @@
 //! Builds the spanned tree from `saphyr-parser` events, under budgets for nesting depth and
 //! alias expansion, turning every failure into a positioned diagnostic.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle as SaphyrStyle, Span};
@@ -31,6 +30,17 @@ pub(crate) fn parse(text: &str) -> Parsed {
         root: builder.first_document,
         diagnostics: builder.diagnostics,
     }
+}
+
+/// Runs the YAML library's event loop alone and counts the events (stopping at the first
+/// error): the baseline the benchmarks compare [`parse`] and the whole pipeline against.
+pub(crate) fn count_events(text: &str) -> usize {
+    let mut parser = Parser::new_from_str(text);
+    let mut events = 0;
+    while let Some(Ok(_)) = parser.next_event() {
+        events += 1;
+    }
+    events
 }
 
 /// Converts saphyr's character indices to byte offsets.
@@ -368,7 +378,7 @@ fn pair_up(items: Vec<Node>) -> Vec<(Node, Node)> {
 }
 
 /// `tag:yaml.org,2002:str` → `str`; other tags are kept whole.
-fn core_tag_suffix(tag: &Cow<'_, saphyr_parser::Tag>) -> String {
+fn core_tag_suffix(tag: &saphyr_parser::Tag) -> String {
     if tag.is_yaml_core_schema() {
         tag.suffix.clone()
     } else {

@@ -1,7 +1,7 @@
 //! K-rules for a `kms` provider, in kube-apiserver's order: name, timeout, endpoint,
 //! cachesize, apiVersion (on defaulted values).
 
-use super::Validator;
+use super::{go_url, Validator};
 use crate::decode::model::{Field, Kms};
 use crate::diagnostic::FieldErrorType;
 use crate::registry;
@@ -86,7 +86,7 @@ pub(crate) fn validate_kms(
                 .to_string(),
         ))
     } else {
-        match go_url_scheme(endpoint) {
+        match go_url::scheme(endpoint) {
             Err(reason) => Some((
                 &registry::KMS_ENDPOINT_INVALID,
                 format!("the KMS endpoint is not a valid URL: {reason}"),
@@ -162,111 +162,5 @@ pub(crate) fn validate_kms(
             format!("KMS apiVersion `{api_version}` is not supported; only `v1` and `v2` are"),
         )
         .help = Some(help);
-    }
-}
-
-/// The scheme Go's `url.Parse` finds (lower-cased), or the reason it fails.
-pub(crate) fn go_url_scheme(raw: &str) -> Result<String, String> {
-    if raw.bytes().any(|b| b < 0x20 || b == 0x7f) {
-        return Err("it contains a control character".into());
-    }
-    let (rest, fragment) = match raw.find('#') {
-        Some(i) => (&raw[..i], Some(&raw[i + 1..])),
-        None => (raw, None),
-    };
-    if let Some(fragment) = fragment {
-        check_escapes(fragment)?;
-    }
-    let (scheme, rest) = split_scheme(rest)?;
-    let rest = rest.split('?').next().unwrap_or("");
-    if scheme.is_empty() {
-        let first_segment = rest.split('/').next().unwrap_or("");
-        if first_segment.contains(':') {
-            return Err("the first path segment contains a colon".into());
-        }
-    }
-    if let Some(after) = rest.strip_prefix("//") {
-        let authority_end = after.find('/').unwrap_or(after.len());
-        let (authority, path) = after.split_at(authority_end);
-        check_authority(authority)?;
-        check_escapes(path)?;
-    } else if scheme.is_empty() || rest.starts_with('/') {
-        check_escapes(rest)?;
-    }
-    Ok(scheme.to_ascii_lowercase())
-}
-
-fn split_scheme(raw: &str) -> Result<(&str, &str), String> {
-    for (i, c) in raw.char_indices() {
-        match c {
-            'a'..='z' | 'A'..='Z' => {}
-            '0'..='9' | '+' | '-' | '.' if i > 0 => {}
-            ':' if i == 0 => return Err("it starts with `:` (missing scheme)".into()),
-            ':' => return Ok((&raw[..i], &raw[i + 1..])),
-            _ => return Ok(("", raw)),
-        }
-    }
-    Ok(("", raw))
-}
-
-fn check_authority(authority: &str) -> Result<(), String> {
-    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let port = if let Some(inner) = host.strip_prefix('[') {
-        let Some(close) = inner.find(']') else {
-            return Err("an IPv6 host is missing its `]`".into());
-        };
-        &inner[close + 1..]
-    } else {
-        host.rfind(':').map_or("", |i| &host[i..])
-    };
-    if !port.is_empty() && !(port.starts_with(':') && port[1..].bytes().all(|b| b.is_ascii_digit()))
-    {
-        return Err(format!("invalid port `{port}` after the host"));
-    }
-    check_escapes(host)
-}
-
-fn check_escapes(part: &str) -> Result<(), String> {
-    let bytes = part.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let ok = bytes.len() > i + 2
-                && bytes[i + 1].is_ascii_hexdigit()
-                && bytes[i + 2].is_ascii_hexdigit();
-            if !ok {
-                return Err("it has an invalid `%` escape".into());
-            }
-            i += 3;
-        } else {
-            i += 1;
-        }
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::go_url_scheme;
-
-    #[test]
-    fn schemes_as_go_parses_them() {
-        assert_eq!(
-            go_url_scheme("unix:///var/run/kms.sock").as_deref(),
-            Ok("unix")
-        );
-        assert_eq!(go_url_scheme("UNIX:///x").as_deref(), Ok("unix"));
-        assert_eq!(go_url_scheme("unix:///@foo").as_deref(), Ok("unix"));
-        assert_eq!(go_url_scheme("unix:/path").as_deref(), Ok("unix"));
-        assert_eq!(go_url_scheme("unix://host").as_deref(), Ok("unix"));
-        assert_eq!(go_url_scheme("/var/run/kms.sock").as_deref(), Ok(""));
-        assert_eq!(
-            go_url_scheme("https://kms.example:443/x").as_deref(),
-            Ok("https")
-        );
-        assert!(go_url_scheme("unix:///a\nb").is_err());
-        assert!(go_url_scheme("unix:///a%zz").is_err());
-        assert!(go_url_scheme("://x").is_err());
-        assert!(go_url_scheme("unix://host:abc/x").is_err());
     }
 }

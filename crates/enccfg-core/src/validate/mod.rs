@@ -1,6 +1,7 @@
 //! Validate: kube-apiserver's `ValidateEncryptionConfiguration`, rule for rule, with its field
 //! paths, error types and order (facts §4). Only K-name-duplicate depends on automatic reload.
 
+mod go_url;
 mod keys;
 mod kms;
 mod resources;
