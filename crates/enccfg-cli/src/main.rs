@@ -3,6 +3,7 @@
 //! Exit codes of `check`: 0 accepted, 1 refused, 2 usage or IO error.
 
 mod describe;
+mod fix;
 mod input;
 mod render;
 
@@ -35,6 +36,26 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Apply safe fixes (and unsafe ones with --unsafe); write the fixed YAML to stdout or -o.
+    Fix {
+        /// The file to fix, or `-` for standard input.
+        #[arg(default_value = "-")]
+        file: String,
+        #[command(flatten)]
+        target: Target,
+        /// Also apply unsafe fixes (valid, but they change what is written or read).
+        #[arg(long = "unsafe")]
+        include_unsafe: bool,
+        /// Print a unified diff instead of the fixed file.
+        #[arg(long)]
+        diff: bool,
+        /// Re-emit the result in canonical form (comments are lost).
+        #[arg(long)]
+        canonical: bool,
+        /// Write to this file instead of stdout.
+        #[arg(short = 'o', long = "output")]
+        output: Option<String>,
     },
     /// Show which provider writes and which read each resource, and the KMS health checks.
     Describe {
@@ -130,6 +151,51 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             ExitCode::from(if analysis.accepted { 0 } else { 1 })
+        }
+        Command::Fix {
+            file,
+            target,
+            include_unsafe,
+            diff,
+            canonical,
+            output,
+        } => {
+            let (name, bytes) = match input::read(&file) {
+                Ok(read) => read,
+                Err(message) => {
+                    eprintln!("enccfg: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let Ok(text) = String::from_utf8(bytes) else {
+                eprintln!("enccfg: {name} is not valid UTF-8; run `enccfg check` to see where");
+                return ExitCode::from(1);
+            };
+            let run = match fix::run(
+                &text,
+                &name,
+                &target.options(),
+                include_unsafe,
+                diff,
+                canonical,
+            ) {
+                Ok(run) => run,
+                Err(message) => {
+                    eprintln!("enccfg: {message}");
+                    return ExitCode::from(1);
+                }
+            };
+            let written = match &output {
+                Some(path) => std::fs::write(path, &run.output)
+                    .map_err(|e| format!("cannot write `{path}`: {e}")),
+                None => write_stdout(&run.output).map_err(|e| e.to_string()),
+            };
+            if let Err(message) = written {
+                eprintln!("enccfg: {message}");
+                return ExitCode::from(2);
+            }
+            eprintln!("{}", run.summary);
+            ExitCode::from(if run.accepted { 0 } else { 1 })
         }
         Command::Describe {
             file,

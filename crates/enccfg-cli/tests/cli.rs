@@ -296,3 +296,46 @@ fn describe_prints_both_tables() {
         .unwrap()
         .contains("QUFB"));
 }
+
+#[test]
+fn fix_writes_safe_fixes_and_unsafe_ones_only_when_asked() {
+    let broken = "apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+  - resources: [Secrets] # keep this comment
+    providers:
+      - identity: {}
+      - secretbox:
+          keys:
+            - name: key1
+              secret: QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=
+";
+    let out = enccfg(&["fix"], broken);
+    assert_eq!(out.status.code(), Some(0));
+    let fixed = String::from_utf8(out.stdout).unwrap();
+    assert!(fixed.contains("[secrets] # keep this comment"), "{fixed}");
+    assert!(
+        fixed.contains("      - identity: {}\n      - secretbox:"),
+        "identity stays first without --unsafe"
+    );
+    assert!(String::from_utf8(out.stderr).unwrap().contains("--unsafe"));
+
+    let all = String::from_utf8(enccfg(&["fix", "--unsafe"], broken).stdout).unwrap();
+    assert!(all.trim_end().ends_with("- identity: {}"), "{all}");
+
+    let diff = String::from_utf8(enccfg(&["fix", "--diff"], broken).stdout).unwrap();
+    assert!(diff.contains("-  - resources: [Secrets] # keep this comment\n+  - resources: [secrets] # keep this comment"), "{diff}");
+
+    let dir = std::env::temp_dir().join(format!("enccfg-fix-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("out.yaml");
+    let status = enccfg(&["fix", "-o", target.to_str().unwrap()], broken).status;
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), fixed);
+
+    let canonical = String::from_utf8(enccfg(&["fix", "--canonical"], broken).stdout).unwrap();
+    assert!(
+        !canonical.contains('#') && canonical.contains("- secrets"),
+        "{canonical}"
+    );
+}

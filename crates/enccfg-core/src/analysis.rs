@@ -5,7 +5,7 @@ use crate::line_index::LineIndex;
 use crate::options::Options;
 use crate::registry;
 use crate::views::{self, Views};
-use crate::{decode, lint, load, syntax, validate};
+use crate::{decode, fix, lint, load, syntax, validate};
 
 /// Everything we know about one text under one set of options.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,6 +114,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         diagnostics.extend(lint::check(config, options));
     }
     let views = config.as_ref().map(|c| views::build(c, options));
+    fix::attach(text, parsed.root.as_ref(), &mut diagnostics);
 
     let index = LineIndex::new(text);
     for d in &mut diagnostics {

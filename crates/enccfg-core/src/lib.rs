@@ -16,6 +16,8 @@
 mod analysis;
 mod decode;
 mod diagnostic;
+mod export;
+pub mod fix;
 mod line_index;
 mod lint;
 mod load;
@@ -30,6 +32,7 @@ pub use diagnostic::{
     Applicability, Diagnostic, Edit, FieldError, FieldErrorType, Fix, Position, Severity, Stage,
     TextRange,
 };
+pub use export::canonical_yaml;
 pub use options::{kmsv1_default, Options, KMSV1_GATE_MINOR, NEWEST_MINOR, OLDEST_MINOR};
 
 /// Runs only the YAML library's event pass over `text` and returns the number of events.

@@ -14,6 +14,9 @@ use crate::syntax::Node;
 use model::{Config, Entry, Field, Key, Keys, Kms, KmsDefaults, Provider, ResourceName};
 use reader::{is_null, Fields, Reader};
 
+/// Whether a node is YAML null (`~`, `null`, or nothing).
+pub(crate) use reader::is_null as is_null_node;
+
 /// What decoding produced: the model when kube-apiserver's decoder would succeed.
 pub(crate) struct Decoded {
     pub config: Option<Config>,

@@ -3,7 +3,7 @@
 
 use super::duration::parse_go_duration;
 use super::model::Field;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::options::Options;
 use crate::registry;
 use crate::syntax::{resolve, Node, NodeKind, Resolved, ScalarStyle};
@@ -80,9 +80,22 @@ impl Reader {
                 describe(node)
             ),
         );
-        if let NodeKind::Scalar { value, .. } = &node.kind {
+        if let NodeKind::Scalar {
+            value,
+            style: ScalarStyle::Plain,
+            ..
+        } = &node.kind
+        {
             if expected == "a string" {
-                d = d.help(format!("quote it: \"{}\"", value.replace('"', "\\\"")));
+                let quoted = format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""));
+                d = d.help(format!("quote it: {quoted}")).fix(Fix {
+                    title: format!("quote `{value}` so it stays a string"),
+                    edits: vec![Edit {
+                        range: node.range,
+                        insert: quoted,
+                    }],
+                    applicability: Applicability::Safe,
+                });
             }
         }
         self.diagnostics.push(d);
@@ -110,13 +123,22 @@ impl Reader {
             if known.contains(&name) {
                 fields.push((name, key, value));
             } else {
-                self.unknown_field(key, name, path, known);
+                let present: Vec<&str> =
+                    pairs.iter().filter_map(|(k, _)| k.scalar_text()).collect();
+                self.unknown_field(key, name, path, known, &present);
             }
         }
         Some(Fields { pairs: fields })
     }
 
-    fn unknown_field(&mut self, key: &Node, name: &str, path: &str, known: &[&str]) {
+    fn unknown_field(
+        &mut self,
+        key: &Node,
+        name: &str,
+        path: &str,
+        known: &[&str],
+        present: &[&str],
+    ) {
         let full = if path.is_empty() {
             name.to_string()
         } else {
@@ -140,9 +162,23 @@ impl Reader {
         )
         .severity(severity);
         d = match suggest(name, known) {
-            Some(better) => d.help(format!(
-                "did you mean `{better}`? Field names are case-sensitive"
-            )),
+            Some(better) => {
+                let d = d.help(format!(
+                    "did you mean `{better}`? Field names are case-sensitive"
+                ));
+                if present.contains(&better) {
+                    d
+                } else {
+                    d.fix(Fix {
+                        title: format!("rename `{name}` to `{better}`"),
+                        edits: vec![Edit {
+                            range: key.range,
+                            insert: better.to_string(),
+                        }],
+                        applicability: Applicability::Safe,
+                    })
+                }
+            }
             None => d.help(format!(
                 "fields allowed here: {}",
                 known
