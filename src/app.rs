@@ -8,8 +8,9 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::{
-    DiagnosticsList, Editor, HealthPanel, OptionsBar, OrderingPanel, VerdictLine,
+    DiagnosticsList, Editor, ExportPanel, HealthPanel, OptionsBar, OrderingPanel, VerdictLine,
 };
+use crate::services::export_io;
 use crate::state::{Action, Playground};
 use crate::view_model;
 
@@ -59,6 +60,48 @@ pub fn app() -> Html {
         })
     };
 
+    let replace_text = {
+        let editor_ref = editor_ref.clone();
+        move |text: String| {
+            if let Some(area) = editor_ref.cast::<HtmlTextAreaElement>() {
+                export_io::replace_editor_text(&area, &text);
+            }
+        }
+    };
+    let on_fix = {
+        let state = state.clone();
+        let replace_text = replace_text.clone();
+        Callback::from(move |index: usize| {
+            if let Some(text) = view_model::text_with_fix(&state.analysis, &state.source, index) {
+                replace_text(text);
+            }
+        })
+    };
+    let on_apply = {
+        let state = state.clone();
+        Callback::from(move |_| replace_text(state.export.fixed.clone()))
+    };
+    let on_copy = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            export_io::copy_text(&state.export.text);
+        })
+    };
+    let on_download = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            export_io::download_text("encryption-config.yaml", &state.export.text);
+        })
+    };
+    let on_include_unsafe = {
+        let state = state.clone();
+        Callback::from(move |on| state.dispatch(Action::SetIncludeUnsafe(on)))
+    };
+    let on_canonical = {
+        let state = state.clone();
+        Callback::from(move |on| state.dispatch(Action::SetCanonical(on)))
+    };
+
     let verdict = view_model::verdict(&state.analysis);
     let rows = view_model::diagnostic_rows(&state.analysis);
     let stale = state.views_stale();
@@ -98,8 +141,17 @@ pub fn app() -> Html {
                 </section>
                 <section class="pane results-pane" aria-label="Results">
                     <VerdictLine verdict={verdict} pending={state.pending} />
-                    <DiagnosticsList rows={rows} on_select={on_select.clone()} />
+                    <DiagnosticsList rows={rows} on_select={on_select.clone()} {on_fix} />
                     { for panels }
+                    <ExportPanel
+                        export={state.export.clone()}
+                        include_unsafe={state.include_unsafe}
+                        canonical={state.canonical}
+                        {on_include_unsafe}
+                        {on_canonical}
+                        {on_apply}
+                        {on_copy}
+                        {on_download} />
                 </section>
             </main>
         </div>

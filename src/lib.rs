@@ -4,6 +4,7 @@
 
 mod app;
 pub mod components;
+pub mod services;
 pub mod state;
 pub mod view_model;
 

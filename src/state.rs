@@ -3,8 +3,9 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use enccfg_core::fix::{fix_text, unified_diff, FixOutcome};
 use enccfg_core::views::Views;
-use enccfg_core::{analyze, Analysis, Options};
+use enccfg_core::{analyze, canonical_yaml, Analysis, Options};
 
 /// Everything the page shows is derived from these fields.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +19,42 @@ pub struct Playground {
     pub last_views: Option<Rc<Views>>,
     /// KMS plugins (by name) the user marked as down.
     pub down_plugins: BTreeSet<String>,
+    /// Export settings and the fixed text they give.
+    pub include_unsafe: bool,
+    pub canonical: bool,
+    pub export: Rc<Export>,
+}
+
+/// What the Export panel shows: the fixed file, its diff against the editor, what was applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Export {
+    /// The text a download saves (fixed, canonical when asked and possible).
+    pub text: String,
+    /// The fixed text without canonical re-emission: what "apply" puts in the editor.
+    pub fixed: String,
+    pub diff: String,
+    pub applied: Vec<String>,
+    pub skipped_unsafe: usize,
+    /// Canonical form was asked for but the file does not decode.
+    pub canonical_unavailable: bool,
+    pub accepted: bool,
+}
+
+impl Export {
+    fn build(source: &str, options: &Options, include_unsafe: bool, canonical: bool) -> Export {
+        let FixOutcome { text: fixed, applied, skipped_unsafe } = fix_text(source, options, include_unsafe);
+        let canonical_text = canonical.then(|| canonical_yaml(&fixed, options)).flatten();
+        let text = canonical_text.clone().unwrap_or_else(|| fixed.clone());
+        Export {
+            diff: unified_diff(source, &text, "encryption-config.yaml"),
+            accepted: analyze(&text, options).accepted,
+            applied: applied.iter().map(|a| format!("{} {}", a.code, a.title)).collect(),
+            skipped_unsafe,
+            canonical_unavailable: canonical && canonical_text.is_none(),
+            fixed,
+            text,
+        }
+    }
 }
 
 /// What the user can do.
@@ -30,6 +67,8 @@ pub enum Action {
     SetOptions(Options),
     /// Mark a KMS plugin up (`true`) or down.
     SetPlugin(String, bool),
+    SetIncludeUnsafe(bool),
+    SetCanonical(bool),
 }
 
 impl Playground {
@@ -42,6 +81,9 @@ impl Playground {
             analysis: Rc::new(analysis),
             pending: false,
             down_plugins: BTreeSet::new(),
+            include_unsafe: false,
+            canonical: false,
+            export: Rc::new(Export::build(source, &options, false, false)),
         }
     }
 
@@ -61,6 +103,12 @@ impl Playground {
                 .or_else(|| self.last_views.clone()),
             analysis: Rc::new(analysis),
             pending: false,
+            export: Rc::new(Export::build(
+                &self.source,
+                &options,
+                self.include_unsafe,
+                self.canonical,
+            )),
             ..self.clone()
         }
     }
@@ -87,6 +135,8 @@ impl Playground {
                     ..self.clone()
                 }
             }
+            Action::SetIncludeUnsafe(include_unsafe) => Playground { include_unsafe, ..self.clone() }.reanalysed(self.options),
+            Action::SetCanonical(canonical) => Playground { canonical, ..self.clone() }.reanalysed(self.options),
         }
     }
 }
@@ -143,6 +193,20 @@ mod tests {
             .apply(Action::Edit(crate::DEFAULT_EXAMPLE.into()))
             .apply(Action::Analyze);
         assert!(!fixed.views_stale());
+    }
+
+    #[test]
+    fn export_follows_the_text_and_the_unsafe_switch() {
+        let text = "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [Secrets]\n    providers:\n      - identity: {}\n      - kms: {apiVersion: v2, name: a, endpoint: 'unix:///a.sock'}\n";
+        let start = Playground::new(text, Options::default());
+        assert!(start.export.text.contains("[secrets]"));
+        assert!(start.export.diff.contains("+  - resources: [secrets]"));
+        assert_eq!(start.export.skipped_unsafe, 1);
+        let with_unsafe = start.apply(Action::SetIncludeUnsafe(true));
+        assert!(with_unsafe.export.text.trim_end().ends_with("- identity: {}"), "{}", with_unsafe.export.text);
+        let canonical = with_unsafe.apply(Action::SetCanonical(true));
+        assert!(canonical.export.text.contains("- secrets"));
+        assert!(canonical.export.fixed.contains("[secrets]"), "apply keeps the user's layout");
     }
 
     #[test]

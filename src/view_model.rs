@@ -1,6 +1,12 @@
 //! Analysis → the rows and labels the components draw (pure, tested natively).
 
-use enccfg_core::{Analysis, Diagnostic, Severity};
+use enccfg_core::{Analysis, Applicability, Diagnostic, Severity};
+
+/// The editor text after applying the fix of diagnostic `index` (for its button).
+pub fn text_with_fix(analysis: &Analysis, source: &str, index: usize) -> Option<String> {
+    let fix = analysis.diagnostics.get(index)?.fix.as_ref()?;
+    Some(enccfg_core::fix::apply_fix(source, fix))
+}
 
 /// One line of the diagnostics list.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +24,10 @@ pub struct DiagnosticRow {
     pub field: Option<String>,
     pub error_type: Option<&'static str>,
     pub help: Option<String>,
+    /// Index in `Analysis::diagnostics` (to find the fix when its button is pressed).
+    pub index: usize,
+    /// The fix's title and `safe`/`unsafe`, when it has an applicable one.
+    pub fix: Option<(String, &'static str)>,
 }
 
 impl From<&Diagnostic> for DiagnosticRow {
@@ -35,6 +45,12 @@ impl From<&Diagnostic> for DiagnosticRow {
             field: d.field.as_ref().map(|f| f.path.clone()),
             error_type: d.field.as_ref().map(|f| f.error_type.as_str()),
             help: d.help.clone(),
+            index: 0,
+            fix: d.fix.as_ref().filter(|f| !f.edits.is_empty()).and_then(|f| match f.applicability {
+                Applicability::Safe => Some((f.title.clone(), "safe")),
+                Applicability::Unsafe => Some((f.title.clone(), "unsafe")),
+                Applicability::DisplayOnly => None,
+            }),
         }
     }
 }

@@ -9,6 +9,8 @@ pub struct DiagnosticsProps {
     pub rows: Vec<DiagnosticRow>,
     /// UTF-16 offsets to select in the editor.
     pub on_select: Callback<(u32, u32)>,
+    /// Apply the fix of the diagnostic with this index.
+    pub on_fix: Callback<usize>,
 }
 
 #[function_component(DiagnosticsList)]
@@ -18,12 +20,12 @@ pub fn diagnostics_list(props: &DiagnosticsProps) -> Html {
     }
     html! {
         <ul class="diagnostics" aria-label="Findings">
-            { for props.rows.iter().map(|row| row_view(row, &props.on_select)) }
+            { for props.rows.iter().map(|row| row_view(row, &props.on_select, &props.on_fix)) }
         </ul>
     }
 }
 
-fn row_view(row: &DiagnosticRow, on_select: &Callback<(u32, u32)>) -> Html {
+fn row_view(row: &DiagnosticRow, on_select: &Callback<(u32, u32)>, on_fix: &Callback<usize>) -> Html {
     let onclick = {
         let on_select = on_select.clone();
         let span = (row.select_from, row.select_to);
@@ -55,6 +57,12 @@ fn row_view(row: &DiagnosticRow, on_select: &Callback<(u32, u32)>) -> Html {
             }
             if let Some(help) = &row.help {
                 <div class="help">{ help }</div>
+            }
+            if let Some((title, safety)) = &row.fix {
+                <button type="button" class={classes!("fix-button", *safety)} data-testid="diagnostic-fix" data-safety={*safety}
+                    onclick={ { let on_fix = on_fix.clone(); let index = row.index; Callback::from(move |_: MouseEvent| on_fix.emit(index)) } }>
+                    { format!("Fix ({safety}): {title}") }
+                </button>
             }
         </li>
     }

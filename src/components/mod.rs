@@ -2,6 +2,7 @@
 
 mod diagnostics_list;
 mod editor;
+mod export_panel;
 mod health_panel;
 mod options_bar;
 mod ordering_panel;
@@ -9,6 +10,7 @@ mod verdict_line;
 
 pub use diagnostics_list::DiagnosticsList;
 pub use editor::Editor;
+pub use export_panel::ExportPanel;
 pub use health_panel::HealthPanel;
 pub use options_bar::OptionsBar;
 pub use ordering_panel::OrderingPanel;
