@@ -42,13 +42,20 @@ pub struct Export {
 
 impl Export {
     fn build(source: &str, options: &Options, include_unsafe: bool, canonical: bool) -> Export {
-        let FixOutcome { text: fixed, applied, skipped_unsafe } = fix_text(source, options, include_unsafe);
+        let FixOutcome {
+            text: fixed,
+            applied,
+            skipped_unsafe,
+        } = fix_text(source, options, include_unsafe);
         let canonical_text = canonical.then(|| canonical_yaml(&fixed, options)).flatten();
         let text = canonical_text.clone().unwrap_or_else(|| fixed.clone());
         Export {
             diff: unified_diff(source, &text, "encryption-config.yaml"),
             accepted: analyze(&text, options).accepted,
-            applied: applied.iter().map(|a| format!("{} {}", a.code, a.title)).collect(),
+            applied: applied
+                .iter()
+                .map(|a| format!("{} {}", a.code, a.title))
+                .collect(),
             skipped_unsafe,
             canonical_unavailable: canonical && canonical_text.is_none(),
             fixed,
@@ -135,8 +142,16 @@ impl Playground {
                     ..self.clone()
                 }
             }
-            Action::SetIncludeUnsafe(include_unsafe) => Playground { include_unsafe, ..self.clone() }.reanalysed(self.options),
-            Action::SetCanonical(canonical) => Playground { canonical, ..self.clone() }.reanalysed(self.options),
+            Action::SetIncludeUnsafe(include_unsafe) => Playground {
+                include_unsafe,
+                ..self.clone()
+            }
+            .reanalysed(self.options),
+            Action::SetCanonical(canonical) => Playground {
+                canonical,
+                ..self.clone()
+            }
+            .reanalysed(self.options),
         }
     }
 }
@@ -203,10 +218,21 @@ mod tests {
         assert!(start.export.diff.contains("+  - resources: [secrets]"));
         assert_eq!(start.export.skipped_unsafe, 1);
         let with_unsafe = start.apply(Action::SetIncludeUnsafe(true));
-        assert!(with_unsafe.export.text.trim_end().ends_with("- identity: {}"), "{}", with_unsafe.export.text);
+        assert!(
+            with_unsafe
+                .export
+                .text
+                .trim_end()
+                .ends_with("- identity: {}"),
+            "{}",
+            with_unsafe.export.text
+        );
         let canonical = with_unsafe.apply(Action::SetCanonical(true));
         assert!(canonical.export.text.contains("- secrets"));
-        assert!(canonical.export.fixed.contains("[secrets]"), "apply keeps the user's layout");
+        assert!(
+            canonical.export.fixed.contains("[secrets]"),
+            "apply keeps the user's layout"
+        );
     }
 
     #[test]

@@ -46,11 +46,15 @@ impl From<&Diagnostic> for DiagnosticRow {
             error_type: d.field.as_ref().map(|f| f.error_type.as_str()),
             help: d.help.clone(),
             index: 0,
-            fix: d.fix.as_ref().filter(|f| !f.edits.is_empty()).and_then(|f| match f.applicability {
-                Applicability::Safe => Some((f.title.clone(), "safe")),
-                Applicability::Unsafe => Some((f.title.clone(), "unsafe")),
-                Applicability::DisplayOnly => None,
-            }),
+            fix: d
+                .fix
+                .as_ref()
+                .filter(|f| !f.edits.is_empty())
+                .and_then(|f| match f.applicability {
+                    Applicability::Safe => Some((f.title.clone(), "safe")),
+                    Applicability::Unsafe => Some((f.title.clone(), "unsafe")),
+                    Applicability::DisplayOnly => None,
+                }),
         }
     }
 }

@@ -25,7 +25,11 @@ pub fn diagnostics_list(props: &DiagnosticsProps) -> Html {
     }
 }
 
-fn row_view(row: &DiagnosticRow, on_select: &Callback<(u32, u32)>, on_fix: &Callback<usize>) -> Html {
+fn row_view(
+    row: &DiagnosticRow,
+    on_select: &Callback<(u32, u32)>,
+    on_fix: &Callback<usize>,
+) -> Html {
     let onclick = {
         let on_select = on_select.clone();
         let span = (row.select_from, row.select_to);

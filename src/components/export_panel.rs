@@ -79,7 +79,10 @@ fn summary(e: &Export) -> String {
         n => format!("{n} fixes applied in the export."),
     };
     if e.skipped_unsafe > 0 {
-        s.push_str(&format!(" {} unsafe fix(es) left out: tick \"include unsafe fixes\" to see them.", e.skipped_unsafe));
+        s.push_str(&format!(
+            " {} unsafe fix(es) left out: tick \"include unsafe fixes\" to see them.",
+            e.skipped_unsafe
+        ));
     }
     s
 }

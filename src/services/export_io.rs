@@ -12,7 +12,10 @@ pub fn replace_editor_text(area: &HtmlTextAreaElement, text: &str) {
     let inserted = gloo_utils::document()
         .dyn_into::<HtmlDocument>()
         .ok()
-        .and_then(|doc| doc.exec_command_with_show_ui_and_value("insertText", false, text).ok())
+        .and_then(|doc| {
+            doc.exec_command_with_show_ui_and_value("insertText", false, text)
+                .ok()
+        })
         .unwrap_or(false);
     if !inserted || area.value() != text {
         // No execCommand (or it refused): set the value; undo is then the browser's best effort.
@@ -25,7 +28,9 @@ pub fn replace_editor_text(area: &HtmlTextAreaElement, text: &str) {
 
 /// Copies `text`; returns `false` when the clipboard is not available.
 pub fn copy_text(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     let clipboard = window.navigator().clipboard();
     let _ = clipboard.write_text(text);
     true
@@ -36,8 +41,12 @@ pub fn download_text(name: &str, text: &str) -> bool {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/yaml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return false };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return false };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
     let document = gloo_utils::document();
     let Some(anchor) = document
         .create_element("a")

@@ -1,119 +1,110 @@
-//! Canonical export: the typed model written back as YAML with `serde_yaml` (stable field
-//! order, two-space indent). Comments and layout do not survive; the editor-preserving path is
-//! `fix::fix_text`.
-
-use serde_yaml::{Mapping, Value};
+//! Canonical export: the typed model written back as YAML in one stable layout (field order of
+//! the Kubernetes docs, two-space indent, indented lists). Comments and layout do not survive;
+//! the layout-preserving path is `fix::fix_text`. Written by hand rather than with `serde_yaml`:
+//! the schema is fixed and small, and serde_yaml's emitter cost 22 KB brotli of the page bundle
+//! (measured with `scripts/budget.sh`).
 
 use crate::decode::model::{Config, Keys, Kms};
 use crate::options::Options;
+use crate::syntax::{resolve, Resolved, ScalarStyle};
 use crate::{decode, syntax};
-
-fn map(pairs: Vec<(&str, Value)>) -> Value {
-    let mut m = Mapping::new();
-    for (k, v) in pairs {
-        m.insert(Value::String(k.to_string()), v);
-    }
-    Value::Mapping(m)
-}
-
-fn string(s: &str) -> Value {
-    Value::String(s.to_string())
-}
 
 /// The canonical YAML of `text`, or `None` when it does not decode.
 pub fn canonical_yaml(text: &str, options: &Options) -> Option<String> {
     let root = syntax::parse(text).root?;
     let config = decode::decode(&root, options).config?;
-    serde_yaml::to_string(&to_value(&config)).ok()
+    Some(emit(&config))
 }
 
-fn to_value(config: &Config) -> Value {
-    let entries = config
-        .resources
-        .as_ref()
-        .map(|f| f.value.as_slice())
-        .unwrap_or(&[]);
-    let resources: Vec<Value> = entries
-        .iter()
-        .map(|entry| {
-            let names = entry
-                .resources
-                .iter()
-                .flat_map(|r| r.value.iter())
-                .map(|n| string(&n.name))
-                .collect();
-            let providers = entry
-                .providers
-                .iter()
-                .flat_map(|p| p.value.iter())
-                .map(|p| {
-                    let mut pairs = Vec::new();
-                    if let Some(f) = &p.aesgcm {
-                        pairs.push(("aesgcm", keys(&f.value)));
-                    }
-                    if let Some(f) = &p.aescbc {
-                        pairs.push(("aescbc", keys(&f.value)));
-                    }
-                    if let Some(f) = &p.secretbox {
-                        pairs.push(("secretbox", keys(&f.value)));
-                    }
-                    if p.identity.is_some() {
-                        pairs.push(("identity", Value::Mapping(Mapping::new())));
-                    }
-                    if let Some(f) = &p.kms {
-                        pairs.push(("kms", kms(&f.value)));
-                    }
-                    map(pairs)
-                })
-                .collect();
-            map(vec![
-                ("resources", Value::Sequence(names)),
-                ("providers", Value::Sequence(providers)),
-            ])
-        })
-        .collect();
-    map(vec![
-        ("apiVersion", string("apiserver.config.k8s.io/v1")),
-        ("kind", string("EncryptionConfiguration")),
-        ("resources", Value::Sequence(resources)),
-    ])
-}
-
-fn keys(body: &Keys) -> Value {
-    let keys = body
-        .keys
-        .iter()
-        .flat_map(|k| k.value.iter())
-        .map(|k| {
-            map(vec![
-                (
-                    "name",
-                    string(k.name.as_ref().map_or("", |f| f.value.as_str())),
-                ),
-                (
-                    "secret",
-                    string(k.secret.as_ref().map_or("", |f| f.value.as_str())),
-                ),
-            ])
-        })
-        .collect();
-    map(vec![("keys", Value::Sequence(keys))])
-}
-
-fn kms(k: &Kms) -> Value {
-    let mut pairs = Vec::new();
-    if let Some(f) = &k.api_version {
-        pairs.push(("apiVersion", string(&f.value)));
+fn emit(config: &Config) -> String {
+    let mut out = String::from(
+        "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n",
+    );
+    for entry in config.resources.iter().flat_map(|f| f.value.iter()) {
+        out.push_str("  - resources:\n");
+        for name in entry.resources.iter().flat_map(|r| r.value.iter()) {
+            out.push_str(&format!("      - {}\n", scalar(&name.name)));
+        }
+        out.push_str("    providers:\n");
+        for p in entry.providers.iter().flat_map(|p| p.value.iter()) {
+            for (kind, body) in [
+                ("aesgcm", &p.aesgcm),
+                ("aescbc", &p.aescbc),
+                ("secretbox", &p.secretbox),
+            ] {
+                if let Some(f) = body {
+                    out.push_str(&format!("      - {kind}:\n"));
+                    keys(&mut out, &f.value);
+                }
+            }
+            if p.identity.is_some() {
+                out.push_str("      - identity: {}\n");
+            }
+            if let Some(f) = &p.kms {
+                out.push_str("      - kms:\n");
+                kms(&mut out, &f.value);
+            }
+        }
     }
-    pairs.push(("name", string(k.name_text())));
-    pairs.push(("endpoint", string(k.endpoint_text())));
+    out
+}
+
+fn keys(out: &mut String, body: &Keys) {
+    out.push_str("          keys:\n");
+    for k in body.keys.iter().flat_map(|k| k.value.iter()) {
+        let name = k.name.as_ref().map_or("", |f| f.value.as_str());
+        let secret = k.secret.as_ref().map_or("", |f| f.value.as_str());
+        out.push_str(&format!(
+            "            - name: {}\n              secret: {}\n",
+            scalar(name),
+            scalar(secret)
+        ));
+    }
+}
+
+fn kms(out: &mut String, k: &Kms) {
+    let field = |out: &mut String, name: &str, value: String| {
+        out.push_str(&format!("          {name}: {value}\n"))
+    };
+    if let Some(f) = &k.api_version {
+        field(out, "apiVersion", scalar(&f.value));
+    }
+    field(out, "name", scalar(k.name_text()));
+    field(out, "endpoint", scalar(k.endpoint_text()));
     if let Some(f) = &k.cachesize {
-        pairs.push(("cachesize", Value::Number(f.value.into())));
+        field(out, "cachesize", f.value.to_string());
     }
     if let Some(f) = &k.timeout {
-        pairs.push(("timeout", string(&go_duration(f.value))));
+        field(out, "timeout", scalar(&go_duration(f.value)));
     }
-    map(pairs)
+}
+
+/// A YAML scalar that reads back as the string `s`: plain when that is unambiguous under
+/// YAML 1.1, else double-quoted.
+pub(crate) fn scalar(s: &str) -> String {
+    let plain = !s.is_empty()
+        && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`~ ".contains(c))
+        && !s.ends_with([' ', ':'])
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.chars().any(char::is_control)
+        && resolve(s, ScalarStyle::Plain, None) == Resolved::Str;
+    if plain {
+        return s.to_string();
+    }
+    let mut quoted = String::from('"');
+    for c in s.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\t' => quoted.push_str("\\t"),
+            c if c.is_control() => quoted.push_str(&format!("\\u{:04x}", c as u32)),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// Go's `time.Duration.String()` for whole-unit values (`3s`, `1m30s`, `500ms`).
@@ -151,6 +142,42 @@ pub(crate) fn go_duration(nanos: i64) -> String {
 mod tests {
     use super::*;
     use crate::analysis::analyze;
+
+    #[test]
+    fn scalars_read_back_as_the_same_string() {
+        for s in [
+            "secrets",
+            "*.apps",
+            "yes",
+            "1000",
+            "unix:///tmp/k.sock",
+            "a: b",
+            "",
+            "~",
+            "-x",
+            "q\"uote",
+            "tab\there",
+            "#x",
+            "null",
+        ] {
+            let text = format!("k: {}\n", scalar(s));
+            let root = syntax::parse(&text).root.expect(&text);
+            let crate::syntax::NodeKind::Mapping(pairs) = root.kind else {
+                panic!()
+            };
+            let v = &pairs[0].1;
+            assert_eq!(v.scalar_text(), Some(s), "{text}");
+            let crate::syntax::NodeKind::Scalar { style, .. } = &v.kind else {
+                panic!()
+            };
+            let tag = None;
+            assert_eq!(
+                resolve(s, *style, tag),
+                Resolved::Str,
+                "{text} must read as a string"
+            );
+        }
+    }
 
     #[test]
     fn durations_print_like_go() {

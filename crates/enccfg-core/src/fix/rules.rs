@@ -9,7 +9,7 @@ use super::edits::{self, replace};
 use super::locate::{self, find, item_containing, mapping_of_key};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::registry;
-use crate::syntax::{Node, NodeKind, ScalarStyle};
+use crate::syntax::{Node, NodeKind};
 use crate::validate::parse_group_resource;
 
 fn fix(title: impl Into<String>, edits: Vec<Edit>, applicability: Applicability) -> Fix {
@@ -155,7 +155,7 @@ pub(crate) fn for_diagnostic(text: &str, root: &Node, d: &Diagnostic) -> Option<
     if code == registry::KMS_NAME_COLON.code {
         let node = find(root, d.range)?.node;
         let renamed = node.scalar_text()?.replace(':', "-");
-        return Some(fix(format!("rename the provider to `{renamed}` (data already written under the old name becomes unreadable)"), replace(node.range, yaml_string(&renamed)), Applicability::Unsafe));
+        return Some(fix(format!("rename the provider to `{renamed}` (data already written under the old name becomes unreadable)"), replace(node.range, crate::export::scalar(&renamed)), Applicability::Unsafe));
     }
     None
 }
@@ -220,17 +220,4 @@ fn split_providers(text: &str, root: &Node, d: &Diagnostic) -> Option<Fix> {
         replace(crate::diagnostic::TextRange::new(start - 2, start), "- "),
         Applicability::Unsafe,
     ))
-}
-
-/// A scalar for `s`: plain when that reads back as the same string, else double-quoted.
-pub(crate) fn yaml_string(s: &str) -> String {
-    let plain_ok = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./@".contains(c))
-        && crate::syntax::resolve(s, ScalarStyle::Plain, None) == crate::syntax::Resolved::Str;
-    if plain_ok {
-        s.to_string()
-    } else {
-        format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-    }
 }
