@@ -2,31 +2,68 @@
 
 use crate::diagnostic::Position;
 
-/// Line starts of a text, for turning byte offsets into positions.
+/// Bytes between two checkpoints: a position costs at most this much counting.
+const STRIDE: usize = 256;
+
+/// Where a character starts: byte offset, and chars and UTF-16 units before it in the text.
+#[derive(Clone, Copy)]
+struct Mark {
+    byte: usize,
+    chars: usize,
+    utf16: usize,
+}
+
+/// Line starts of a text, and checkpoints every [`STRIDE`] bytes, so that turning an offset
+/// into a position is cheap even on a line of megabytes.
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
-    /// UTF-16 offset of each line start.
-    utf16_line_starts: Vec<usize>,
+    lines: Vec<Mark>,
+    checkpoints: Vec<Mark>,
 }
 
 impl<'a> LineIndex<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        let mut utf16_line_starts = vec![0];
-        let mut utf16 = 0;
+        let start = Mark {
+            byte: 0,
+            chars: 0,
+            utf16: 0,
+        };
+        let (mut lines, mut checkpoints) = (vec![start], vec![start]);
+        let (mut chars, mut utf16) = (0, 0);
         for (i, c) in text.char_indices() {
+            if i >= checkpoints[checkpoints.len() - 1].byte + STRIDE {
+                checkpoints.push(Mark {
+                    byte: i,
+                    chars,
+                    utf16,
+                });
+            }
+            chars += 1;
             utf16 += c.len_utf16();
             if c == '\n' {
-                line_starts.push(i + 1);
-                utf16_line_starts.push(utf16);
+                lines.push(Mark {
+                    byte: i + 1,
+                    chars,
+                    utf16,
+                });
             }
         }
         LineIndex {
             text,
-            line_starts,
-            utf16_line_starts,
+            lines,
+            checkpoints,
         }
+    }
+
+    /// Chars and UTF-16 units before byte `offset` (a char boundary).
+    fn counts(&self, offset: usize) -> (usize, usize) {
+        let at = self.checkpoints.partition_point(|m| m.byte <= offset) - 1;
+        let mark = self.checkpoints[at];
+        let between = &self.text[mark.byte..offset];
+        (
+            mark.chars + between.chars().count(),
+            mark.utf16 + between.encode_utf16().count(),
+        )
     }
 
     /// The position of byte `offset` (clamped to the text and to a char boundary).
@@ -35,16 +72,15 @@ impl<'a> LineIndex<'a> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
-        let before = &self.text[start..offset];
-        let column = before.chars().count() + 1;
-        let utf16_column = before.encode_utf16().count() + 1;
+        let line = self.lines.partition_point(|m| m.byte <= offset) - 1;
+        let start = self.lines[line];
+        let (chars, utf16) = self.counts(offset);
+        let utf16_column = utf16 - start.utf16 + 1;
         Position {
             line: to_u32(line + 1),
-            column: to_u32(column),
+            column: to_u32(chars - start.chars + 1),
             utf16_column: to_u32(utf16_column),
-            utf16_offset: to_u32(self.utf16_line_starts[line] + utf16_column - 1),
+            utf16_offset: to_u32(utf16),
         }
     }
 }
@@ -64,6 +100,25 @@ mod tests {
         assert_eq!((p.line, p.column, p.utf16_column), (2, 3, 4));
         assert_eq!(p.utf16_offset, 3 + 3);
         assert_eq!(index.position(0).line, 1);
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints_and_agree_with_counting() {
+        let line = "aé😀b".repeat(400);
+        let text = format!("x\n{line}\n{line}");
+        let index = LineIndex::new(&text);
+        for (offset, _) in text.char_indices() {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[line_start..offset];
+            let p = index.position(offset);
+            assert_eq!(p.line as usize, text[..offset].matches('\n').count() + 1);
+            assert_eq!(p.column as usize, before.chars().count() + 1);
+            assert_eq!(p.utf16_column as usize, before.encode_utf16().count() + 1);
+            assert_eq!(
+                p.utf16_offset as usize,
+                text[..offset].encode_utf16().count()
+            );
+        }
     }
 
     #[test]

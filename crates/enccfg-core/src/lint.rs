@@ -16,10 +16,12 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
             .as_ref()
             .map(|f| f.value.as_slice())
             .unwrap_or(&[]);
-        let kinds: Vec<_> = providers
+        // Each element's checked kind, with the element.
+        let elements: Vec<_> = providers
             .iter()
-            .filter_map(|p| p.kinds().first().copied())
+            .filter_map(|p| p.kinds().first().map(|&(kind, range)| (kind, range, p)))
             .collect();
+        let kinds: Vec<_> = elements.iter().map(|&(k, r, _)| (k, r)).collect();
         if let Some((ProviderKind::Identity, range)) = kinds.first() {
             if kinds.iter().any(|(k, _)| *k != ProviderKind::Identity) {
                 out.push(
@@ -41,7 +43,7 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
                 );
             }
         }
-        for (kind, range) in &kinds {
+        for (kind, range, provider) in &elements {
             match kind {
                 ProviderKind::Aescbc => out.push(
                     Diagnostic::new(
@@ -52,10 +54,7 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
                     .help("prefer `secretbox`, or a `kms` v2 provider"),
                 ),
                 ProviderKind::Kms if options.kmsv1_enabled() => {
-                    let Some(kms) = providers
-                        .iter()
-                        .find_map(|p| p.kms.as_ref().filter(|k| k.key == *range))
-                    else {
+                    let Some(kms) = &provider.kms else {
                         continue;
                     };
                     if kms.value.defaults.api_version == "v1" {

@@ -1,6 +1,8 @@
 //! Load-time checks kube-apiserver makes while building its transformers (facts §6): wildcard
 //! masking across entries, and the KMSv1 feature gate. They carry no field path.
 
+use std::collections::HashSet;
+
 use crate::decode::model::Config;
 use crate::diagnostic::Diagnostic;
 use crate::options::Options;
@@ -12,7 +14,8 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
     let Some(entries) = &config.resources else {
         return out;
     };
-    let mut recorded: Vec<(String, String)> = Vec::new();
+    // Groups whose `*` an earlier name recorded (`*` for `*.*`).
+    let mut wildcards: HashSet<String> = HashSet::new();
     for (i, entry) in entries.value.iter().enumerate() {
         if !options.kmsv1_enabled() {
             for (j, provider) in entry
@@ -58,33 +61,25 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
         }
         for name in entry.resources.iter().flat_map(|r| r.value.iter()) {
             let (resource, group) = parse_group_resource(&name.name);
-            let own_wildcard = ("*".to_string(), group.to_string());
-            let any = ("*".to_string(), "*".to_string());
-            let masker = recorded
-                .iter()
-                .find(|r| **r == own_wildcard)
-                .or_else(|| recorded.iter().find(|r| **r == any));
+            // Only wildcards can mask: the name's own group's `*`, then `*.*`.
+            let masker = [group, "*"].into_iter().find(|g| wildcards.contains(*g));
             if let Some(masker) = masker {
                 out.push(
                     Diagnostic::new(
                         &registry::WILDCARD_MASKED,
                         name.range,
                         format!(
-                            "`{}` (resources[{i}]) is masked by the earlier rule `{}`, so kube-apiserver refuses to load the file",
+                            "`{}` (resources[{i}]) is masked by the earlier rule `*.{masker}`, so kube-apiserver refuses to load the file",
                             name.name,
-                            display(masker)
                         ),
                     )
                     .help("move this entry above the entry with the wildcard: specific names must come before wildcards"),
                 );
             }
-            recorded.push((resource.to_string(), group.to_string()));
+            if resource == "*" {
+                wildcards.insert(group.to_string());
+            }
         }
     }
     out
-}
-
-/// `*.` for the core-group wildcard, `resource.group` otherwise.
-fn display((resource, group): &(String, String)) -> String {
-    format!("{resource}.{group}")
 }

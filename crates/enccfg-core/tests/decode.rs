@@ -170,7 +170,7 @@ fn unknown_fields_are_warnings_before_1_31_and_validation_still_runs() {
     // Unknown fields at every level, including `metadata` (the type has no ObjectMeta).
     for text in [
         format!("{HEAD}metadata: {{name: x}}\n{}", body()),
-        one(&[format!("{{identity: {{}}, foo: {{}}}}")]),
+        one(&["{identity: {}, foo: {}}".to_string()]),
         one(&["identity: {x: 1}".into()]),
         one(&[local("aesgcm", &[format!("{{name: a, secret: {}, id: 1}}", quote(&key32()))])]),
         one(&[format!("secretbox: {{keys: [{}], size: 32}}", key("a", &key32()))]),

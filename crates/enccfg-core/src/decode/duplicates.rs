@@ -20,10 +20,10 @@ pub(crate) fn check(root: &Node, reader: &mut Reader) {
     while let Some(node) = stack.pop() {
         match &node.kind {
             NodeKind::Scalar { .. } => {}
-            NodeKind::Sequence(items) => stack.extend(items),
+            NodeKind::Sequence(items) => stack.extend(items.iter()),
             NodeKind::Mapping(pairs) => {
                 let mut seen: HashMap<String, &Node> = HashMap::new();
-                for (key, value) in pairs {
+                for (key, value) in pairs.iter() {
                     stack.push(value);
                     let Some(id) = key_identity(key) else {
                         continue;

@@ -105,6 +105,10 @@ pub(crate) fn pairs(node: &Node) -> &[(Node, Node)] {
 pub(crate) fn pairs_starting_at(root: &Node, at: TextRange) -> Option<(&Node, usize)> {
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
+        // Only nodes around `at` can hold it (alias copies also exist where first written).
+        if node.range.start > at.start || node.range.end < at.start {
+            continue;
+        }
         match &node.kind {
             NodeKind::Scalar { .. } => {}
             NodeKind::Sequence(items) => stack.extend(items),

@@ -18,10 +18,19 @@ use crate::syntax::Node;
 /// Rounds of fix → re-analyse before the engine stops.
 const MAX_ROUNDS: usize = 8;
 
-/// Attaches a fix to every diagnostic that has one (diagnostics that already carry one keep it).
+/// At most this many diagnostics get a fix attached: finding a fix walks the tree, and
+/// `analyze` must stay fast on files with hundreds of thousands of findings.
+const MAX_ATTACHED: usize = 1_000;
+
+/// Attaches a fix to every diagnostic that has one (diagnostics that already carry one keep
+/// it), for the first [`MAX_ATTACHED`] diagnostics.
 pub(crate) fn attach(text: &str, root: Option<&Node>, diagnostics: &mut [Diagnostic]) {
     let Some(root) = root else { return };
-    for d in diagnostics.iter_mut().filter(|d| d.fix.is_none()) {
+    for d in diagnostics
+        .iter_mut()
+        .take(MAX_ATTACHED)
+        .filter(|d| d.fix.is_none())
+    {
         d.fix = rules::for_diagnostic(text, root, d);
     }
 }

@@ -3,6 +3,7 @@
 
 mod parse;
 mod scalar;
+mod tabs;
 mod tree;
 
 pub(crate) use parse::{count_events, parse};

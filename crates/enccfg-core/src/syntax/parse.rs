@@ -5,14 +5,16 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle as SaphyrStyle, Span};
 
+use super::tabs::TabCheck;
 use super::tree::{Node, NodeKind, ScalarStyle};
 use crate::diagnostic::{Diagnostic, Severity, TextRange};
 use crate::registry;
 
 /// Nesting deeper than this is refused (an EncryptionConfiguration needs about eight levels).
 const MAX_DEPTH: usize = 256;
-/// The most nodes a document may hold once aliases are expanded.
-const MAX_NODES: usize = 250_000;
+/// The most nodes aliases may add to a document once expanded. Nodes written out are bounded
+/// by the text's length; aliases can multiply them, so their copies are budgeted.
+const MAX_EXPANDED_NODES: usize = 250_000;
 
 /// The documents of a text and what went wrong reading them.
 pub(crate) struct Parsed {
@@ -22,13 +24,31 @@ pub(crate) struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// How many tabs after `:` in flow collections (valid for go-yaml, refused by the YAML
+/// library) are replaced by spaces, one re-parse each, before giving up.
+const MAX_FLOW_TAB_RETRIES: usize = 16;
+
 /// Parses `text` into our tree. Total: never panics, bounded in depth and size.
 pub(crate) fn parse(text: &str) -> Parsed {
-    let mut builder = Builder::new(text);
-    builder.run();
-    Parsed {
-        root: builder.first_document,
-        diagnostics: builder.diagnostics,
+    let mut patched: Option<String> = None;
+    let mut retries = 0;
+    loop {
+        let current = patched.as_deref().unwrap_or(text);
+        let mut builder = Builder::new(current);
+        builder.allow_flow_tab_retry = retries < MAX_FLOW_TAB_RETRIES;
+        builder.run();
+        if let Some(at) = builder.flow_tab_at {
+            // Same length, and the tab separated tokens: every range and value is unchanged.
+            let mut next = current.to_string();
+            next.replace_range(at..at + 1, " ");
+            patched = Some(next);
+            retries += 1;
+            continue;
+        }
+        return Parsed {
+            root: builder.first_document,
+            diagnostics: builder.diagnostics,
+        };
     }
 }
 
@@ -106,6 +126,11 @@ struct Builder<'a> {
     documents: usize,
     first_document: Option<Node>,
     diagnostics: Vec<Diagnostic>,
+    tabs: Option<TabCheck>,
+    /// May a refused tab after `:` in a flow collection be replaced and the text re-parsed?
+    allow_flow_tab_retry: bool,
+    /// Set when that happened: where the tab is.
+    flow_tab_at: Option<usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -119,7 +144,19 @@ impl<'a> Builder<'a> {
             documents: 0,
             first_document: None,
             diagnostics: Vec::new(),
+            tabs: TabCheck::new(text),
+            allow_flow_tab_retry: false,
+            flow_tab_at: None,
         }
+    }
+
+    /// Is the innermost open collection a flow collection (`[` or `{`)?
+    fn in_flow(&self) -> bool {
+        let start = match self.stack.last() {
+            Some(Open::Sequence { start, .. }) | Some(Open::Mapping { start, .. }) => *start,
+            None => return false,
+        };
+        matches!(self.text.as_bytes().get(start), Some(b'[' | b'{'))
     }
 
     fn run(&mut self) {
@@ -131,12 +168,40 @@ impl<'a> Builder<'a> {
             ));
             return;
         }
+        if let Some((at, c)) = first_forbidden_char(self.text) {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    &registry::YAML_SYNTAX,
+                    TextRange::new(at, at + c.len_utf8()),
+                    format!(
+                        "the control character U+{:04X} is here, which YAML does not allow in a file",
+                        c as u32
+                    ),
+                )
+                .help("remove it: a file copied from a binary or a terminal can carry invisible bytes"),
+            );
+            return;
+        }
         let mut parser = Parser::new_from_str(self.text);
         loop {
             match parser.next_event() {
                 None => break,
                 Some(Err(error)) => {
                     let at = self.offsets.byte(error.marker().index());
+                    // The library points at the tab, or just after it.
+                    let tab = [at, at.wrapping_sub(1)]
+                        .into_iter()
+                        .find(|&i| self.text.as_bytes().get(i) == Some(&b'\t'));
+                    if let Some(tab) = tab.filter(|_| {
+                        self.allow_flow_tab_retry
+                            && error
+                                .info()
+                                .contains("must be followed by a valid YAML whitespace")
+                            && self.in_flow()
+                    }) {
+                        self.flow_tab_at = Some(tab);
+                        return;
+                    }
                     let message = describe_scan_error(error.info());
                     let code = if error.info().contains("recursion limit") {
                         &registry::TOO_DEEP
@@ -167,6 +232,19 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        if self.first_document.is_some() {
+            if let Some(at) = self.tabs.as_ref().and_then(TabCheck::first_refused) {
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        &registry::YAML_SYNTAX,
+                        TextRange::new(at, at + 1),
+                        "a tab character is used for indentation here; kube-apiserver's YAML reader accepts only spaces there",
+                    )
+                    .help("replace the tab with spaces (tabs are fine inside values, comments and [ ] or { } lists)"),
+                );
+                self.first_document = None;
+            }
+        }
         if self.documents == 0 && self.diagnostics.is_empty() {
             self.diagnostics.push(
                 Diagnostic::new(
@@ -185,6 +263,9 @@ impl<'a> Builder<'a> {
         match event {
             Event::DocumentStart(_) => {
                 self.documents += 1;
+                if let Some(tabs) = &mut self.tabs {
+                    tabs.document(range.start(), self.documents);
+                }
                 self.anchors.clear();
                 if self.documents == 2 {
                     self.diagnostics.push(
@@ -215,6 +296,9 @@ impl<'a> Builder<'a> {
                 range,
             ),
             Event::SequenceEnd | Event::MappingEnd => {
+                if let Some(tabs) = &mut self.tabs {
+                    tabs.close(range.end());
+                }
                 let Some(open) = self.stack.pop() else {
                     return true;
                 };
@@ -235,36 +319,24 @@ impl<'a> Builder<'a> {
                     end = end.max(range.end());
                 }
                 let kind = if is_map {
-                    NodeKind::Mapping(pair_up(items))
+                    NodeKind::Mapping(pair_up(items).into())
                 } else {
-                    NodeKind::Sequence(items)
+                    NodeKind::Sequence(items.into())
                 };
-                let node = Node {
-                    range: TextRange::new(start, end.max(start)),
-                    kind,
-                    merged: false,
-                };
+                let node = Node::collection(TextRange::new(start, end.max(start)), kind);
                 self.finish(node, anchor)
             }
             Event::Scalar(value, style, anchor, tag) => {
-                if !self.count(1, range) {
-                    return false;
-                }
-                let node = Node {
-                    range,
-                    kind: NodeKind::Scalar {
-                        value: value.into_owned(),
-                        style: match style {
-                            SaphyrStyle::Plain => ScalarStyle::Plain,
-                            SaphyrStyle::SingleQuoted | SaphyrStyle::DoubleQuoted => {
-                                ScalarStyle::Quoted
-                            }
-                            SaphyrStyle::Literal | SaphyrStyle::Folded => ScalarStyle::Block,
-                        },
-                        tag: tag.map(|t| core_tag_suffix(&t)),
-                    },
-                    merged: false,
+                let style = match style {
+                    SaphyrStyle::Plain => ScalarStyle::Plain,
+                    SaphyrStyle::SingleQuoted | SaphyrStyle::DoubleQuoted => ScalarStyle::Quoted,
+                    SaphyrStyle::Literal | SaphyrStyle::Folded => ScalarStyle::Block,
                 };
+                let tag = tag.map(|t| core_tag_suffix(&t));
+                if let Some(tabs) = &mut self.tabs {
+                    tabs.cover(range);
+                }
+                let node = Node::scalar(range, value.into_owned(), style, tag);
                 self.finish(node, anchor)
             }
             Event::Alias(id) => {
@@ -276,12 +348,12 @@ impl<'a> Builder<'a> {
                     ));
                     return false;
                 };
-                let size = target.size();
                 let mut node = target.clone();
-                if !self.count(size, range) {
+                if !self.count(node.size, range) {
                     return false;
                 }
                 node.range = range;
+                node.merged = false;
                 self.finish(node, 0)
             }
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => true,
@@ -289,6 +361,11 @@ impl<'a> Builder<'a> {
     }
 
     fn open(&mut self, open: Open, range: TextRange) -> bool {
+        if let Some(tabs) = &mut self.tabs {
+            let flow = range.end() > range.start()
+                && matches!(self.text.as_bytes().get(range.start()), Some(b'[' | b'{'));
+            tabs.open(range.start(), flow);
+        }
         if self.stack.len() >= MAX_DEPTH {
             self.diagnostics.push(
                 Diagnostic::new(
@@ -300,24 +377,21 @@ impl<'a> Builder<'a> {
             );
             return false;
         }
-        if !self.count(1, range) {
-            return false;
-        }
         self.stack.push(open);
         true
     }
 
-    /// Adds `n` nodes to the document's count; `false` when the budget is exceeded.
+    /// Adds `n` alias-expanded nodes to the document's count; `false` past the budget.
     fn count(&mut self, n: usize, range: TextRange) -> bool {
         self.nodes = self.nodes.saturating_add(n);
-        if self.nodes <= MAX_NODES {
+        if self.nodes <= MAX_EXPANDED_NODES {
             return true;
         }
         self.diagnostics.push(
             Diagnostic::new(
                 &registry::ALIAS_BUDGET,
                 range,
-                format!("the document expands to more than {MAX_NODES} YAML nodes (counting aliases), so it is not read further"),
+                format!("the aliases in this document expand to more than {MAX_EXPANDED_NODES} YAML nodes, so it is not read further"),
             )
             .help("remove the anchors and aliases (`&name`, `*name`) that repeat large parts of the file"),
         );
@@ -359,7 +433,7 @@ fn pair_up(items: Vec<Node>) -> Vec<(Node, Node)> {
         let sources: Vec<Node> = match value.kind {
             NodeKind::Mapping(_) => vec![value],
             // Earlier maps in a merge list win, so apply them last.
-            NodeKind::Sequence(list) => list.into_iter().rev().collect(),
+            NodeKind::Sequence(list) => list.iter().rev().cloned().collect(),
             NodeKind::Scalar { .. } => {
                 pairs.push((key, value));
                 continue;
@@ -367,7 +441,7 @@ fn pair_up(items: Vec<Node>) -> Vec<(Node, Node)> {
         };
         for source in sources {
             if let NodeKind::Mapping(merged) = source.kind {
-                pairs.extend(merged.into_iter().map(|(mut k, v)| {
+                pairs.extend(merged.iter().cloned().map(|(mut k, v)| {
                     k.merged = true;
                     (k, v)
                 }));
@@ -386,6 +460,20 @@ fn core_tag_suffix(tag: &saphyr_parser::Tag) -> String {
     }
 }
 
+/// The first character kube-apiserver's reader refuses: go-yaml accepts only tab, line breaks
+/// and printable characters; a JSON document (which Go's JSON decoder reads) only refuses
+/// C0 control characters.
+fn first_forbidden_char(text: &str) -> Option<(usize, char)> {
+    let json = text.trim_start().starts_with('{');
+    text.char_indices().find(|&(_, c)| {
+        let c0 = c < ' ' && !matches!(c, '\t' | '\n' | '\r');
+        if json {
+            return c0;
+        }
+        c0 || matches!(c, '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}')
+    })
+}
+
 fn next_char_end(text: &str, at: usize) -> usize {
     text.get(at..)
         .and_then(|rest| rest.chars().next())
@@ -402,6 +490,10 @@ fn line_end(text: &str, at: usize) -> usize {
 fn describe_scan_error(info: &str) -> String {
     if info.contains("recursion limit") {
         return "the YAML nesting is too deep here (runaway brackets?)".into();
+    }
+    if info.contains("unprintable character") {
+        return "a control character (such as NUL) is here, which YAML does not allow in a file"
+            .into();
     }
     if info.contains("tabs disallowed") || info.contains("tab") && info.contains("indent") {
         return "a tab character is used for indentation; YAML indentation must be spaces".into();

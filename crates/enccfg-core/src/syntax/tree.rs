@@ -1,4 +1,10 @@
 //! The spanned YAML tree: every scalar, sequence and mapping with its byte range.
+//!
+//! Collections share their children (`Rc`), so an anchor or an alias costs a pointer copy, not
+//! a deep copy; `size` counts the nodes a subtree stands for once aliases are expanded, which
+//! is what the later stages walk and what the alias budget limits.
+
+use std::rc::Rc;
 
 use crate::diagnostic::TextRange;
 
@@ -18,9 +24,37 @@ pub(crate) enum NodeKind {
         /// A `!!str`-style tag's suffix (`str`, `int`, …), if any.
         tag: Option<String>,
     },
-    Sequence(Vec<Node>),
+    Sequence(Shared<Node>),
     /// Key/value pairs in file order (duplicates kept; decoding decides what they mean).
-    Mapping(Vec<(Node, Node)>),
+    Mapping(Shared<(Node, Node)>),
+}
+
+/// Children shared between a node and its copies (anchors, aliases): cloning copies a
+/// pointer. Reads like a slice.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Shared<T>(Rc<[T]>);
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        &self.0
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Shared<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<T> From<Vec<T>> for Shared<T> {
+    fn from(items: Vec<T>) -> Self {
+        Shared(items.into())
+    }
 }
 
 /// One YAML node and the bytes it covers.
@@ -30,22 +64,44 @@ pub(crate) struct Node {
     pub kind: NodeKind,
     /// Came from a `<<` merge key rather than being written in this mapping.
     pub merged: bool,
+    /// The number of nodes in this subtree, aliases expanded.
+    pub size: usize,
 }
 
 impl Node {
-    /// The number of nodes in this subtree (used for the alias-expansion budget).
-    pub(crate) fn size(&self) -> usize {
-        let mut count = 0;
-        let mut stack = vec![self];
-        while let Some(node) = stack.pop() {
-            count += 1;
-            match &node.kind {
-                NodeKind::Scalar { .. } => {}
-                NodeKind::Sequence(items) => stack.extend(items),
-                NodeKind::Mapping(pairs) => stack.extend(pairs.iter().flat_map(|(k, v)| [k, v])),
-            }
+    /// A scalar node.
+    pub(crate) fn scalar(
+        range: TextRange,
+        value: String,
+        style: ScalarStyle,
+        tag: Option<String>,
+    ) -> Node {
+        Node {
+            range,
+            kind: NodeKind::Scalar { value, style, tag },
+            merged: false,
+            size: 1,
         }
-        count
+    }
+
+    /// A sequence or mapping node over `kind`'s children.
+    pub(crate) fn collection(range: TextRange, kind: NodeKind) -> Node {
+        let children = match &kind {
+            NodeKind::Scalar { .. } => 0,
+            NodeKind::Sequence(items) => {
+                items.iter().map(|n| n.size).fold(0, usize::saturating_add)
+            }
+            NodeKind::Mapping(pairs) => pairs
+                .iter()
+                .map(|(k, v)| k.size.saturating_add(v.size))
+                .fold(0, usize::saturating_add),
+        };
+        Node {
+            range,
+            kind,
+            merged: false,
+            size: children.saturating_add(1),
+        }
     }
 
     /// The scalar's text, if this is a scalar.
@@ -64,9 +120,9 @@ pub(crate) fn secret_ranges(root: &Node) -> Vec<crate::diagnostic::TextRange> {
     while let Some(node) = stack.pop() {
         match &node.kind {
             NodeKind::Scalar { .. } => {}
-            NodeKind::Sequence(items) => stack.extend(items),
+            NodeKind::Sequence(items) => stack.extend(items.iter()),
             NodeKind::Mapping(pairs) => {
-                for (key, value) in pairs {
+                for (key, value) in pairs.iter() {
                     if key.scalar_text() == Some("secret") && value.scalar_text().is_some() {
                         found.push(value.range);
                     }

@@ -1,6 +1,8 @@
 //! K-rules for a `kms` provider, in kube-apiserver's order: name, timeout, endpoint,
 //! cachesize, apiVersion (on defaulted values).
 
+use std::collections::HashSet;
+
 use super::{go_url, Validator};
 use crate::decode::model::{Field, Kms};
 use crate::diagnostic::FieldErrorType;
@@ -10,7 +12,7 @@ pub(crate) fn validate_kms(
     v: &mut Validator,
     kms: &Field<Kms>,
     path: &str,
-    earlier_names: &[String],
+    earlier_names: &HashSet<String>,
 ) {
     let k = &kms.value;
     let api_version = k.defaults.api_version.as_str();
@@ -43,7 +45,7 @@ pub(crate) fn validate_kms(
         )
         .help = Some("choose a name without `:` before any data is written with it".into());
     }
-    if (v.reload || api_version != "v1") && earlier_names.iter().any(|n| n == name) {
+    if (v.reload || api_version != "v1") && earlier_names.contains(name) {
         let why = if api_version == "v1" {
             "with automatic reload every KMS name must be unique"
         } else {

@@ -6,6 +6,8 @@ mod keys;
 mod kms;
 mod resources;
 
+use std::collections::HashSet;
+
 use crate::decode::model::{Config, ProviderKind};
 use crate::diagnostic::{Diagnostic, FieldErrorType, TextRange};
 use crate::options::Options;
@@ -53,7 +55,7 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
         }
     };
 
-    let mut kms_names: Vec<String> = Vec::new();
+    let mut kms_names: HashSet<String> = HashSet::new();
     for (i, entry) in entries.value.iter().enumerate() {
         let r = format!("resources[{i}].resources");
         let p = format!("resources[{i}].providers");
@@ -118,7 +120,7 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
                 ProviderKind::Kms => {
                     let kms = provider.kms.as_ref().expect("kind present");
                     kms::validate_kms(&mut v, kms, &format!("{path}.kms"), &kms_names);
-                    kms_names.push(kms.value.name_text().to_string());
+                    kms_names.insert(kms.value.name_text().to_string());
                 }
                 ProviderKind::Aesgcm | ProviderKind::Aescbc | ProviderKind::Secretbox => {
                     let (field, sizes): (_, &[usize]) = match first {

@@ -1,5 +1,7 @@
 //! Rules on an entry's resource names: E1 (required), E2 (duplicates, overlaps), E3 (per name).
 
+use std::collections::HashMap;
+
 use super::Validator;
 use crate::decode::model::{Entry, ResourceName};
 use crate::diagnostic::FieldErrorType;
@@ -40,9 +42,9 @@ pub(crate) fn validate_entry_resources(v: &mut Validator, entry: &Entry, path: &
     }
 }
 
-/// E2: at most one duplicate error and one overlap error, on the list path, in kube-apiserver's
-/// pair order (including its quirk: after the first duplicate pair, equal pairs are checked
-/// for overlap too).
+/// E2: at most one duplicate error and one overlap error, on the list path, for the same pairs
+/// kube-apiserver's double loop over (i, j) would find first, including its quirk: after the
+/// first duplicate pair, equal pairs are checked for overlap too. Linear, not quadratic.
 fn overlap_and_duplicates(v: &mut Validator, names: &[ResourceName], path: &str) {
     if names.len() < 2 {
         return;
@@ -51,26 +53,8 @@ fn overlap_and_duplicates(v: &mut Validator, names: &[ResourceName], path: &str)
         .iter()
         .map(|n| parse_group_resource(&n.name))
         .collect();
-    let mut duplicate: Option<(usize, usize)> = None;
-    let mut overlap: Option<(usize, usize)> = None;
-    for (i, r1) in parsed.iter().enumerate() {
-        for (j, r2) in parsed.iter().enumerate() {
-            if i == j {
-                continue;
-            }
-            if r1 == r2 && duplicate.is_none() {
-                duplicate = Some((i, j));
-                continue;
-            }
-            if overlap.is_some() {
-                continue;
-            }
-            let overlaps = *r1 == ("*", "*") || (r1.1 == r2.1 && (r1.0 == "*" || r2.0 == "*"));
-            if overlaps {
-                overlap = Some((i, j));
-            }
-        }
-    }
+    let duplicate = first_duplicate(&parsed);
+    let overlap = first_overlap(&parsed, duplicate);
     if let Some((i, j)) = duplicate {
         v.report(
             &registry::DUPLICATE_RESOURCE,
@@ -100,6 +84,60 @@ fn overlap_and_duplicates(v: &mut Validator, names: &[ResourceName], path: &str)
         )
         .help = Some("keep the wildcard alone, or move the specific name to its own entry before the wildcard's entry".into());
     }
+}
+
+/// The first (i, j) in loop order with equal names: the first name that has a twin, and that
+/// twin's first other position.
+fn first_duplicate(parsed: &[(&str, &str)]) -> Option<(usize, usize)> {
+    let mut first_seen: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut best: Option<(usize, usize)> = None;
+    for (j, name) in parsed.iter().enumerate() {
+        match first_seen.get(name) {
+            Some(&i) => {
+                // The first repeat of each name gives its pair; keep the smallest `i`.
+                if best.is_none_or(|(bi, _)| i < bi) {
+                    best = Some((i, j));
+                }
+            }
+            None => {
+                first_seen.insert(*name, j);
+            }
+        }
+    }
+    best
+}
+
+/// The first (i, j) in loop order, other than the first duplicate pair, where `*.*` is `i`,
+/// or both share a group and one of them is that group's `*`.
+fn first_overlap(parsed: &[(&str, &str)], skip: Option<(usize, usize)>) -> Option<(usize, usize)> {
+    // Per group: every position, and the positions of `*`, in order.
+    let mut groups: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for (k, (resource, group)) in parsed.iter().enumerate() {
+        let entry = groups.entry(group).or_default();
+        entry.0.push(k);
+        if *resource == "*" {
+            entry.1.push(k);
+        }
+    }
+    let all: Vec<usize> = (0..parsed.len()).collect();
+    for (i, (resource, group)) in parsed.iter().enumerate() {
+        let (members, stars) = &groups[group];
+        let candidates: &[usize] = if (*resource, *group) == ("*", "*") {
+            &all
+        } else if *resource == "*" {
+            members
+        } else {
+            stars
+        };
+        let partner = candidates
+            .iter()
+            .copied()
+            .find(|&j| j != i && Some((i, j)) != skip);
+        if let Some(j) = partner {
+            return Some((i, j));
+        }
+    }
+    None
 }
 
 /// E3a–E3f: the first that matches wins.
@@ -164,4 +202,62 @@ fn has_capital(text: &str) -> bool {
         let mut lower = c.to_lowercase();
         lower.next() != Some(c) || lower.next().is_some()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// kube-apiserver's `validateResourceOverlap` loop, pair for pair.
+    type Pair = Option<(usize, usize)>;
+
+    fn quadratic(parsed: &[(&str, &str)]) -> (Pair, Pair) {
+        let (mut duplicate, mut overlap) = (None, None);
+        for (i, r1) in parsed.iter().enumerate() {
+            for (j, r2) in parsed.iter().enumerate() {
+                if i == j {
+                    continue;
+                }
+                if r1 == r2 && duplicate.is_none() {
+                    duplicate = Some((i, j));
+                    continue;
+                }
+                if overlap.is_none()
+                    && (*r1 == ("*", "*") || (r1.1 == r2.1 && (r1.0 == "*" || r2.0 == "*")))
+                {
+                    overlap = Some((i, j));
+                }
+            }
+        }
+        (duplicate, overlap)
+    }
+
+    #[test]
+    fn linear_pairs_match_the_double_loop_exhaustively() {
+        let alphabet = [
+            "secrets", "secrets.", "*.", "*", "*.*", "pods", "*.apps", "d.apps", "x.*", "*.*.*",
+        ];
+        let mut lists: Vec<Vec<&str>> = vec![vec![]];
+        for _ in 0..4 {
+            let longer: Vec<Vec<&str>> = lists
+                .iter()
+                .filter(|l| l.len() == lists.last().map_or(0, Vec::len))
+                .flat_map(|l| {
+                    alphabet.iter().map(move |n| {
+                        let mut l = l.clone();
+                        l.push(n);
+                        l
+                    })
+                })
+                .collect();
+            lists.extend(longer);
+        }
+        assert!(lists.len() > 10_000);
+        for list in lists {
+            let parsed: Vec<(&str, &str)> = list.iter().map(|n| parse_group_resource(n)).collect();
+            let duplicate = first_duplicate(&parsed);
+            let overlap = first_overlap(&parsed, duplicate);
+            assert_eq!((duplicate, overlap), quadratic(&parsed), "{list:?}");
+        }
+    }
 }

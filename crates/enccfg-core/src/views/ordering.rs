@@ -1,6 +1,8 @@
 //! Resource → providers: for every resource rule, in kube-apiserver's precedence, the
 //! concatenated provider chain, who writes, who reads, and what stays readable.
 
+use std::collections::HashMap;
+
 use crate::decode::model::{Config, Provider, ProviderKind};
 use crate::diagnostic::TextRange;
 use crate::validate::parse_group_resource;
@@ -141,6 +143,7 @@ fn precedence_of(name: &str) -> Precedence {
 pub(crate) fn build(config: &Config) -> Ordering {
     // Rules keyed by parsed (resource, group), concatenating entries that name the same one.
     let mut rules: Vec<((String, String), RuleRow)> = Vec::new();
+    let mut rule_index: HashMap<(String, String), usize> = HashMap::new();
     let entries = config
         .resources
         .as_ref()
@@ -160,15 +163,18 @@ pub(crate) fn build(config: &Config) -> Ordering {
         for name in entry.resources.iter().flat_map(|r| r.value.iter()) {
             let (resource, group) = parse_group_resource(&name.name);
             let id = (resource.to_string(), group.to_string());
-            match rules.iter_mut().find(|(k, _)| *k == id) {
+            match rule_index.get(&id).map(|&k| &mut rules[k]) {
                 Some((_, row)) => {
-                    if !row.entries.contains(&i) {
+                    if row.entries.last() != Some(&i) {
                         row.entries.push(i);
                         row.read.extend(chain.iter().cloned());
                     }
                 }
                 None => rules.push((
-                    id,
+                    {
+                        rule_index.insert(id.clone(), rules.len());
+                        id
+                    },
                     RuleRow {
                         resource: name.name.clone(),
                         precedence: precedence_of(&name.name),
