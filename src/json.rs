@@ -7,7 +7,9 @@
 pub enum Json {
     Null,
     Bool(bool),
-    Number(f64),
+    /// Kept as written (validated, not converted: nothing here needs arithmetic, and float
+    /// parsing and printing would cost bundle size).
+    Number(String),
     String(String),
     Array(Vec<Json>),
     Object(Vec<(String, Json)>),
@@ -38,9 +40,10 @@ impl Json {
         }
     }
 
-    pub fn as_f64(&self) -> Option<f64> {
+    /// A number member as an integer.
+    pub fn as_i64(&self) -> Option<i64> {
         match self {
-            Json::Number(n) => Some(*n),
+            Json::Number(n) => n.parse().ok(),
             _ => None,
         }
     }
@@ -56,8 +59,7 @@ impl Json {
         match self {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Json::Number(n) if n.is_finite() => out.push_str(&n.to_string()),
-            Json::Number(_) => out.push_str("null"),
+            Json::Number(n) => out.push_str(n),
             Json::String(s) => write_string(out, s),
             Json::Array(items) => {
                 out.push('[');
@@ -205,18 +207,33 @@ impl Parser<'_> {
         }
     }
 
+    /// JSON's number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
     fn number(&mut self) -> Result<Json, String> {
         let start = self.at;
-        while matches!(
-            self.bytes.get(self.at),
-            Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
-        ) {
+        let digits = |p: &mut Self| {
+            let from = p.at;
+            while matches!(p.bytes.get(p.at), Some(b'0'..=b'9')) {
+                p.at += 1;
+            }
+            p.at > from
+        };
+        self.eat("-");
+        if !self.eat("0") && !digits(self) {
+            return self.fail("bad number");
+        }
+        if self.eat(".") && !digits(self) {
+            return self.fail("bad number");
+        }
+        if matches!(self.bytes.get(self.at), Some(b'e' | b'E')) {
             self.at += 1;
+            if !self.eat("+") {
+                self.eat("-");
+            }
+            if !digits(self) {
+                return self.fail("bad number");
+            }
         }
-        match self.text[start..self.at].parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Json::Number(n)),
-            _ => self.fail("bad number"),
-        }
+        Ok(Json::Number(self.text[start..self.at].to_string()))
     }
 
     fn hex4(&mut self) -> Result<u32, String> {
@@ -295,7 +312,8 @@ mod tests {
                 Json::String("a: \"b\"\n\tc\\d \u{1} é 😀".into()),
             ),
             ("reload".into(), Json::Bool(true)),
-            ("n".into(), Json::Number(1.5)),
+            ("n".into(), Json::Number("-12".into())),
+            ("f".into(), Json::Number("0.5e+3".into())),
             (
                 "list".into(),
                 Json::Array(vec![Json::Null, Json::Bool(false)]),
@@ -304,7 +322,7 @@ mod tests {
         let text = value.encode();
         assert_eq!(parse(&text).unwrap(), value);
         assert_eq!(value.get("reload").and_then(Json::as_bool), Some(true));
-        assert_eq!(value.get("n").and_then(Json::as_f64), Some(1.5));
+        assert_eq!(value.get("n").and_then(Json::as_i64), Some(-12));
         assert_eq!(value.get("missing"), None);
     }
 
@@ -330,7 +348,11 @@ mod tests {
             "{\"a\":1,}",
             "\"\\u12\"",
             "-",
-            "1e999",
+            "01",
+            "1.",
+            "1e",
+            "+1",
+            ".5",
             "\"\u{1}\"",
         ] {
             assert!(parse(bad).is_err(), "{bad:?} parsed");

@@ -6,9 +6,10 @@ use base64::alphabet::URL_SAFE;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
-use enccfg_core::{Options, NEWEST_MINOR};
+use enccfg_core::{analyze, Analysis, Options, NEWEST_MINOR};
 
 use crate::json::{self, Json};
+use crate::redact;
 
 /// The payload format this build writes (and the only one it reads).
 pub const VERSION: &str = "1";
@@ -58,6 +59,31 @@ impl std::fmt::Display for ShareError {
 }
 
 impl Snapshot {
+    /// The state to share or save: key material redacted unless `with_keys`. `fresh` is the
+    /// analysis of exactly `text`, when there is one (otherwise the text is analysed here, so
+    /// a stale analysis can never leave a key unredacted).
+    pub fn of(text: &str, options: Options, fresh: Option<&Analysis>, with_keys: bool) -> Snapshot {
+        let redacted = if with_keys {
+            None
+        } else {
+            let computed;
+            let analysis = match fresh {
+                Some(a) => a,
+                None => {
+                    computed = analyze(text, &options);
+                    &computed
+                }
+            };
+            redact::has_key_material(text, &analysis.secret_ranges)
+                .then(|| redact::redact(text, &analysis.secret_ranges))
+        };
+        Snapshot {
+            redacted: redacted.is_some(),
+            yaml: redacted.unwrap_or_else(|| text.to_string()),
+            options,
+        }
+    }
+
     pub fn to_json(&self) -> Json {
         let mut members = vec![
             ("yaml".to_string(), Json::String(self.yaml.clone())),
@@ -163,6 +189,23 @@ mod tests {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
         assert!(payload.len() < s.yaml.len(), "{} chars", payload.len());
         assert_eq!(Snapshot::decode(&payload), Ok(s));
+    }
+
+    #[test]
+    fn snapshots_redact_keys_unless_asked_not_to() {
+        let text = crate::examples::find("rotation").unwrap().text;
+        let options = Options::default();
+        let analysis = analyze(text, &options);
+        let shared = Snapshot::of(text, options, Some(&analysis), false);
+        assert!(shared.redacted && shared.yaml.contains("secret: REDACTED0"));
+        assert!(!shared
+            .yaml
+            .contains("XXGFma3B1en9ESU5TWF1iZ2xxdntARUpPVFleY2htck="));
+        assert_eq!(Snapshot::of(text, options, None, false), shared);
+        let with_keys = Snapshot::of(text, options, None, true);
+        assert!(!with_keys.redacted && with_keys.yaml == text);
+        let keyless = Snapshot::of(crate::DEFAULT_EXAMPLE, options, None, false);
+        assert!(!keyless.redacted, "nothing to redact in a KMS-only file");
     }
 
     #[test]

@@ -18,6 +18,10 @@ pub struct Playground {
     pub last_views: Option<Rc<Views>>,
     /// KMS plugins (by name) the user marked as down.
     pub down_plugins: BTreeSet<String>,
+    /// The built-in example shown, until the first edit.
+    pub example: Option<&'static str>,
+    /// The user changed text or options since the last `Load`: worth autosaving.
+    pub dirty: bool,
 }
 
 /// What the user can do.
@@ -30,6 +34,17 @@ pub enum Action {
     SetOptions(Options),
     /// Mark a KMS plugin up (`true`) or down.
     SetPlugin(String, bool),
+    /// Replace text and options without it counting as the user's edit (a share link, the
+    /// saved draft, a message from an embedding page).
+    Load {
+        text: String,
+        options: Options,
+        example: Option<&'static str>,
+    },
+    /// The user picked a built-in example: its text and the options it is meant for.
+    LoadExample(&'static str),
+    /// The user chose to keep what is shown as their draft.
+    KeepAsDraft,
 }
 
 impl Playground {
@@ -42,6 +57,8 @@ impl Playground {
             analysis: Rc::new(analysis),
             pending: false,
             down_plugins: BTreeSet::new(),
+            example: None,
+            dirty: false,
         }
     }
 
@@ -71,10 +88,42 @@ impl Playground {
             Action::Edit(text) => Playground {
                 source: text.into(),
                 pending: true,
+                example: None,
+                dirty: true,
                 ..self.clone()
             },
             Action::Analyze => self.reanalysed(self.options),
-            Action::SetOptions(options) => self.reanalysed(options),
+            Action::SetOptions(options) => Playground {
+                dirty: true,
+                ..self.reanalysed(options)
+            },
+            Action::Load {
+                text,
+                options,
+                example,
+            } => Playground {
+                source: text.into(),
+                example,
+                dirty: false,
+                last_views: None,
+                ..self.clone()
+            }
+            .reanalysed(options),
+            Action::LoadExample(id) => match crate::examples::find(id) {
+                Some(e) => Playground {
+                    source: e.text.into(),
+                    example: Some(e.id),
+                    dirty: true,
+                    last_views: None,
+                    ..self.clone()
+                }
+                .reanalysed(e.options()),
+                None => self.clone(),
+            },
+            Action::KeepAsDraft => Playground {
+                dirty: true,
+                ..self.clone()
+            },
             Action::SetPlugin(name, up) => {
                 let mut down_plugins = self.down_plugins.clone();
                 if up {
@@ -143,6 +192,31 @@ mod tests {
             .apply(Action::Edit(crate::DEFAULT_EXAMPLE.into()))
             .apply(Action::Analyze);
         assert!(!fixed.views_stale());
+    }
+
+    #[test]
+    fn loading_is_not_an_edit_but_picking_an_example_is() {
+        let start = Playground::new("a: 1\n", Options::default());
+        assert!(!start.dirty);
+        let loaded = start.apply(Action::Load {
+            text: "b: 2\n".into(),
+            options: Options {
+                reload: true,
+                ..Options::default()
+            },
+            example: None,
+        });
+        assert_eq!(&*loaded.source, "b: 2\n");
+        assert!(loaded.options.reload && !loaded.dirty && !loaded.pending);
+        assert_eq!(loaded.analysis.options, loaded.options);
+
+        let picked = loaded.apply(Action::LoadExample("kms-v2-reload"));
+        assert_eq!(picked.example, Some("kms-v2-reload"));
+        assert!(picked.dirty && picked.options.reload && picked.analysis.accepted);
+        let edited = picked.apply(Action::Edit("c: 3\n".into()));
+        assert_eq!(edited.example, None);
+        assert_eq!(loaded.apply(Action::LoadExample("nope")), loaded);
+        assert!(loaded.apply(Action::KeepAsDraft).dirty);
     }
 
     #[test]

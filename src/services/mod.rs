@@ -1,0 +1,10 @@
+//! The only browser IO of the app. Each function fails softly: a sandboxed iframe, private
+//! browsing or a strict browser may refuse storage, the clipboard or downloads, and the page
+//! must keep working without them.
+
+pub mod clipboard;
+pub mod download;
+pub mod embed;
+pub mod location;
+pub mod storage;
+pub mod theme;
