@@ -17,8 +17,25 @@ use crate::state::Action;
 use crate::url_params::Panel;
 use crate::view_model;
 
-/// How long typing must pause before the text is analysed again.
-const DEBOUNCE_MS: u32 = 120;
+/// How long typing must pause before the text is analysed again: longer for big files, whose
+/// analysis takes long enough to interrupt typing.
+fn debounce_ms(text_len: usize) -> u32 {
+    120 + (text_len / 400).min(600) as u32
+}
+
+/// Compares by identity: the state never mutates what an `Rc` points to, and the memo keeps
+/// the old one alive, so equal pointers mean equal values.
+struct ByPtr<T: ?Sized>(Option<Rc<T>>);
+
+impl<T: ?Sized> PartialEq for ByPtr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -35,27 +52,26 @@ pub fn app() -> Html {
     let on_edit = {
         let state = state.clone();
         Callback::from(move |text: String| {
+            let delay = debounce_ms(text.len());
             state.dispatch(Action::Edit(text));
             let state = state.clone();
             // Replacing the timer drops (cancels) the previous one.
-            *pending_timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                state.dispatch(Action::Analyze)
-            }));
+            *pending_timer.borrow_mut() =
+                Some(Timeout::new(delay, move || state.dispatch(Action::Analyze)));
         })
     };
     let on_options = {
         let state = state.clone();
         Callback::from(move |options| state.dispatch(Action::SetOptions(options)))
     };
-    let on_select = {
-        let editor_ref = editor_ref.clone();
-        Callback::from(move |(from, to): (u32, u32)| {
-            if let Some(area) = editor_ref.cast::<HtmlTextAreaElement>() {
-                let _ = area.focus();
-                let _ = area.set_selection_range(from, to.max(from));
-            }
-        })
-    };
+    // Callbacks handed to the big panels are made once: a new callback is a prop change,
+    // which would re-render thousands of rows on every keystroke.
+    let on_select = use_callback(editor_ref.clone(), |(from, to): (u32, u32), editor_ref| {
+        if let Some(area) = editor_ref.cast::<HtmlTextAreaElement>() {
+            let _ = area.focus();
+            let _ = area.set_selection_range(from, to.max(from));
+        }
+    });
     let on_pick = {
         let state = state.clone();
         Callback::from(move |id| state.dispatch(Action::LoadExample(id)))
@@ -64,42 +80,70 @@ pub fn app() -> Html {
     let lookup = use_state(String::new);
     let on_lookup = {
         let lookup = lookup.clone();
-        Callback::from(move |q: String| lookup.set(q))
+        use_callback((), move |q: String, _| lookup.set(q))
     };
     let on_plugin = {
-        let state = state.clone();
-        Callback::from(move |(name, up): (String, bool)| {
-            state.dispatch(Action::SetPlugin(name, up))
+        let dispatcher = state.dispatcher();
+        use_callback((), move |(name, up): (String, bool), _| {
+            dispatcher.dispatch(Action::SetPlugin(name, up))
         })
     };
 
     let verdict = view_model::verdict(&state.analysis);
     let rows = view_model::diagnostic_rows(&state.analysis);
     let stale = state.views_stale();
-    // Spans point into the current text only when the views are fresh.
-    let text_for_spans = (!stale && !state.pending).then_some(&*state.source);
-    let ordering = state.last_views.as_ref().map(|views| {
-        html! {
-            <OrderingPanel
-                rows={view_model::ordering_rows(views, text_for_spans)}
-                {stale}
-                lookup={(*lookup).clone()}
-                answer={view_model::lookup_answer(views, &lookup)}
-                {on_lookup}
-                on_select={on_select.clone()} />
-        }
-    });
-    let health = state.last_views.as_ref().map(|views| {
-        html! {
-            <HealthPanel
-                columns={view_model::health_columns(views, &state.down_plugins, text_for_spans)}
-                plugins={view_model::plugin_toggles(views, &state.down_plugins)}
-                {stale}
-                cadence={views.health.cadence.clone()}
-                {on_plugin}
-                on_select={on_select.clone()} />
-        }
-    });
+    // Spans point into the analysed text only when the views are fresh. Rows are rebuilt only when the views or the analysed text change: not on each keystroke
+    // of a big file (while an edit waits for its analysis, the spans are a few keystrokes old).
+    let analysed_text = use_mut_ref(|| None::<Rc<str>>);
+    if !state.pending {
+        *analysed_text.borrow_mut() = (!stale).then(|| state.source.clone());
+    }
+    let view_rows = {
+        let deps = (
+            ByPtr(state.last_views.clone()),
+            ByPtr(analysed_text.borrow().clone()),
+            state.down_plugins.clone(),
+        );
+        use_memo(deps, |(views, text, down)| {
+            views.0.as_ref().map(|v| {
+                let text = text.0.as_deref();
+                (
+                    view_model::ordering_rows(v, text),
+                    view_model::health_columns(v, down, text),
+                )
+            })
+        })
+    };
+    let ordering = state
+        .last_views
+        .as_ref()
+        .zip(view_rows.as_ref().as_ref())
+        .map(|(views, (rows, _))| {
+            html! {
+                <OrderingPanel
+                    rows={rows.clone()}
+                    {stale}
+                    lookup={(*lookup).clone()}
+                    answer={view_model::lookup_answer(views, &lookup)}
+                    {on_lookup}
+                    on_select={on_select.clone()} />
+            }
+        });
+    let health = state
+        .last_views
+        .as_ref()
+        .zip(view_rows.as_ref().as_ref())
+        .map(|(views, (_, columns))| {
+            html! {
+                <HealthPanel
+                    columns={columns.clone()}
+                    plugins={view_model::plugin_toggles(views, &state.down_plugins)}
+                    {stale}
+                    cadence={views.health.cadence.clone()}
+                    {on_plugin}
+                    on_select={on_select.clone()} />
+            }
+        });
 
     let embed = boot.params.embed;
     let active = *ui.active;

@@ -71,6 +71,22 @@ impl Lines {
         (index as u32 + 1, column)
     }
 
+    /// The UTF-16 offsets of a byte range (what a textarea's selection uses), in
+    /// O(log lines + line length): views of big files convert thousands of spans.
+    pub fn utf16_span(&self, range: enccfg_core::TextRange) -> (u32, u32) {
+        (self.utf16_of(range.start()), self.utf16_of(range.end()))
+    }
+
+    fn utf16_of(&self, byte: usize) -> u32 {
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let index = self.starts.partition_point(|&s| s <= byte) - 1;
+        let within = &self.text[self.starts[index]..byte];
+        self.utf16_starts[index] + within.encode_utf16().count() as u32
+    }
+
     /// The UTF-16 offset where line `line` (1-based) starts.
     pub fn utf16_line_start(&self, line: u32) -> u32 {
         let index = (line.max(1) as usize - 1).min(self.count() - 1);
@@ -118,6 +134,20 @@ mod tests {
         assert_eq!(lines.caret(999), (3, 1));
         assert_eq!(lines.utf16_line_start(2), 4);
         assert_eq!(lines.utf16_line_start(99), 9);
+    }
+
+    #[test]
+    fn byte_spans_convert_like_the_core() {
+        let text = "a: é😀\nb: [x]\n";
+        let lines = Lines::new(text.into());
+        for (start, end) in [(0, 1), (3, 9), (10, 14), (4, 5), (0, 99)] {
+            let range = enccfg_core::TextRange::new(start, end);
+            assert_eq!(
+                lines.utf16_span(range),
+                enccfg_core::utf16_span(text, range),
+                "{start}..{end}"
+            );
+        }
     }
 
     #[test]
