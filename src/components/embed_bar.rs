@@ -14,24 +14,22 @@ pub struct EmbedBarProps {
 
 #[function_component(EmbedBar)]
 pub fn embed_bar(props: &EmbedBarProps) -> Html {
+    let anchor = use_node_ref();
     let fill = {
-        let link = props.link.clone();
-        Callback::from(move |e: MouseEvent| {
-            let a: HtmlAnchorElement = e
-                .current_target()
-                .map(|t| {
-                    use wasm_bindgen::JsCast;
-                    t.unchecked_into()
-                })
-                .unwrap_or_else(|| e.target_unchecked_into());
-            a.set_href(&link.emit(()));
+        let (link, anchor) = (props.link.clone(), anchor.clone());
+        // Runs before the browser follows the link. Yew delegates events, so the anchor is
+        // reached through its ref, not through the event's current target.
+        Callback::from(move |_: MouseEvent| {
+            if let Some(a) = anchor.cast::<HtmlAnchorElement>() {
+                a.set_href(&link.emit(()));
+            }
         })
     };
     html! {
         <header class="embed-bar">
             <span class="embed-title">{ "EncryptionConfiguration playground" }</span>
-            <a data-testid="open-full" href={props.base.clone()} target="_blank" rel="noopener"
-                onclick={fill.clone()} onauxclick={fill}>
+            <a data-testid="open-full" ref={anchor} href={props.base.clone()} target="_blank"
+                rel="noopener" onclick={fill.clone()} onauxclick={fill}>
                 { "Open full playground ↗" }
             </a>
         </header>
