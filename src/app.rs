@@ -184,53 +184,55 @@ pub fn app() -> Html {
                     </div>
                 </header>
             }
-            <div class="toolbar">
-                <ExamplePicker current={state.example} {on_pick} />
-                <OptionsBar options={state.analysis.options} on_change={on_options} />
-            </div>
-            <NoticeBar notice={(*ui.notice).clone()} on_dismiss={callbacks.dismiss_notice.clone()}
-                asking={ui.asking.is_some()}
-                on_keep_opened={callbacks.keep_opened.clone()}
-                on_restore_draft={callbacks.restore_draft.clone()} />
-            <VerdictLine verdict={verdict} pending={state.pending} />
-            <PanelTabs panels={tabs} {active} on_select={callbacks.on_tab.clone()} />
-            <main class="workspace">
-                if embed {
-                    <section class="pane editor-pane" aria-label="Configuration file">
-                        <Editor text={state.source.clone()} analysis={state.analysis.clone()} on_edit={on_edit} node_ref={editor_ref} />
-                    </section>
-                } else {
-                    { tab_panel(Panel::Editor, "pane editor-pane", html! {
-                        <Editor text={state.source.clone()} analysis={state.analysis.clone()} on_edit={on_edit} node_ref={editor_ref} />
-                    }) }
-                }
-                <div class="pane results-pane">
-                    { tab_panel(Panel::Diagnostics, "findings", html! {
-                        <>
-                            <h2 class="visually-hidden">{ "Findings" }</h2>
-                            <DiagnosticsList rows={rows} on_select={on_select.clone()} />
-                        </>
-                    }) }
-                    { tab_panel(Panel::Ordering, "", ordering.unwrap_or_else(|| html! {
-                        <p class="note">{ "The ordering appears once the file decodes." }</p>
-                    })) }
-                    { tab_panel(Panel::Health, "", health.unwrap_or_else(|| html! {
-                        <p class="note">{ "The health checks appear once the file decodes." }</p>
-                    })) }
-                    { tab_panel(Panel::Export, "", html! {
-                        <SharePanel
-                            url={share.url.clone()}
-                            include_keys={share.include_keys}
-                            status={share.status.clone()}
-                            too_long={share.too_long}
-                            autosave={(*ui.autosave).clone()}
-                            keep_keys={*ui.keep_keys}
-                            url_ref={share.url_ref.clone()}
-                            on_share={callbacks.on_share.clone()}
-                            on_include_keys={callbacks.on_include_keys.clone()}
-                            on_download={callbacks.on_download.clone()}
-                            on_keep_keys={callbacks.on_keep_keys.clone()} />
-                    }) }
+            <main class="main">
+                <div class="toolbar">
+                    <ExamplePicker current={state.example} {on_pick} />
+                    <OptionsBar options={state.analysis.options} on_change={on_options} />
+                </div>
+                <NoticeBar notice={(*ui.notice).clone()} on_dismiss={callbacks.dismiss_notice.clone()}
+                    asking={ui.asking.is_some()}
+                    on_keep_opened={callbacks.keep_opened.clone()}
+                    on_restore_draft={callbacks.restore_draft.clone()} />
+                <VerdictLine verdict={verdict} pending={state.pending} />
+                <PanelTabs panels={tabs} {active} on_select={callbacks.on_tab.clone()} />
+                <div class="workspace">
+                    if embed {
+                        <section class="pane editor-pane" aria-label="Configuration file">
+                            <Editor text={state.source.clone()} analysis={state.analysis.clone()} on_edit={on_edit} node_ref={editor_ref} />
+                        </section>
+                    } else {
+                        { tab_panel(Panel::Editor, "pane editor-pane", html! {
+                            <Editor text={state.source.clone()} analysis={state.analysis.clone()} on_edit={on_edit} node_ref={editor_ref} />
+                        }) }
+                    }
+                    <div class="pane results-pane">
+                        { tab_panel(Panel::Diagnostics, "findings", html! {
+                            <>
+                                <h2 class="visually-hidden">{ "Findings" }</h2>
+                                <DiagnosticsList rows={rows} on_select={on_select.clone()} />
+                            </>
+                        }) }
+                        { tab_panel(Panel::Ordering, "", ordering.unwrap_or_else(|| html! {
+                            <p class="note">{ "The ordering appears once the file decodes." }</p>
+                        })) }
+                        { tab_panel(Panel::Health, "", health.unwrap_or_else(|| html! {
+                            <p class="note">{ "The health checks appear once the file decodes." }</p>
+                        })) }
+                        { tab_panel(Panel::Export, "", html! {
+                            <SharePanel
+                                url={share.url.clone()}
+                                include_keys={share.include_keys}
+                                status={share.status.clone()}
+                                too_long={share.too_long}
+                                autosave={(*ui.autosave).clone()}
+                                keep_keys={*ui.keep_keys}
+                                url_ref={share.url_ref.clone()}
+                                on_share={callbacks.on_share.clone()}
+                                on_include_keys={callbacks.on_include_keys.clone()}
+                                on_download={callbacks.on_download.clone()}
+                                on_keep_keys={callbacks.on_keep_keys.clone()} />
+                        }) }
+                    </div>
                 </div>
             </main>
             if *ui.help_open {
