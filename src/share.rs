@@ -273,6 +273,22 @@ mod tests {
     }
 
     #[test]
+    fn links_built_by_the_documented_python_and_node_snippets_open() {
+        // docs/embedding.md: Python's zlib (raw deflate, wbits -15) and Node's deflateRawSync.
+        for payload in [
+            "1.HY3BCsIwEER_ZdmzRIIXyVX8BS_GQ0i3ZWndlN2mUMR_N_E2b3jDfPBI7wUDYFr5QWpcJEDLRrqTulxk5MnNV3NczruPMrMMAe6S9Vi3Zt_-RtXUIYqSlaqZLMDzFQVPgG3cD7y7-I5KS0lDazat9P0B",
+            "1.HcrBCsIwDADQXyk5j0rxMnIVf8GL9VC6KKEzGck6GMN_Fz0-eAfs5T0DQln4RuasgqEs7GQbWawqT37FNnpkPW0pS2OZMFyl2r6srHL5j27lhyxGrt0qOYb7IwsM0EYHhBTPCQYwmrVMgKt1-nwB",
+        ] {
+            let s = Snapshot::decode(payload).unwrap();
+            assert_eq!(
+                s.yaml,
+                "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources: []\n"
+            );
+            assert_eq!((s.options.minor, s.options.reload, s.redacted), (31, true, false));
+        }
+    }
+
+    #[test]
     fn unsupported_versions_fall_back_to_the_newest() {
         let value = json::parse(r#"{"yaml":"x","k8s":"1.99","extra":[1,{"a":null}]}"#).unwrap();
         let s = Snapshot::from_json(&value).unwrap();
