@@ -418,7 +418,12 @@ fn use_help_key(open_help: Callback<()>) {
                 .target()
                 .and_then(|t| t.dyn_into::<HtmlElement>().ok())
                 .is_some_and(|el| {
-                    matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT")
+                    // Checkboxes and buttons take no text: `?` there still opens the help.
+                    let text_input = el.dyn_ref::<HtmlInputElement>().is_some_and(|i| {
+                        !matches!(i.type_().as_str(), "checkbox" | "radio" | "button")
+                    });
+                    text_input
+                        || matches!(el.tag_name().as_str(), "TEXTAREA" | "SELECT")
                         || el.is_content_editable()
                 });
             if !typing {

@@ -74,6 +74,19 @@ test('focus is visible on controls', async ({ page }) => {
   await page.getByTestId('editor').focus();
   const ring = await page.locator('.code-editor').evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(ring).toBe('solid');
+  // Also on the unstyled buttons of the findings list.
+  await page.goto('./?example=broken');
+  await page.getByTestId('editor').focus();
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement.classList.contains('diagnostic-jump'))) break;
+  }
+  const jump = await page.evaluate(() => {
+    const el = document.activeElement;
+    return [el.className, getComputedStyle(el).outlineStyle];
+  });
+  expect(jump).toEqual(['diagnostic-jump', 'solid']);
 });
 
 test('below 900 px the panels are tabs, operable with the arrow keys', async ({ page }) => {
