@@ -13,15 +13,9 @@ use crate::components::{
     OptionsBar, OrderingPanel, PanelTabs, SharePanel, ThemeSwitch, VerdictLine,
 };
 use crate::session::{use_session, Session};
-use crate::state::Action;
+use crate::state::{debounce_ms, Action};
 use crate::url_params::Panel;
 use crate::view_model;
-
-/// How long typing must pause before the text is analysed again: longer for big files, whose
-/// analysis takes long enough to interrupt typing.
-fn debounce_ms(text_len: usize) -> u32 {
-    120 + (text_len / 400).min(600) as u32
-}
 
 /// Compares by identity: the state never mutates what an `Rc` points to, and the memo keeps
 /// the old one alive, so equal pointers mean equal values.

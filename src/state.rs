@@ -24,6 +24,12 @@ pub struct Playground {
     pub dirty: bool,
 }
 
+/// How long typing must pause before the text is analysed again: 120 ms, longer for big files
+/// (whose analysis takes long enough to interrupt typing), and under the contract's 300 ms.
+pub fn debounce_ms(text_len: usize) -> u32 {
+    120 + (text_len / 1_000).min(160) as u32
+}
+
 /// What the user can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -217,6 +223,13 @@ mod tests {
         assert_eq!(edited.example, None);
         assert_eq!(loaded.apply(Action::LoadExample("nope")), loaded);
         assert!(loaded.apply(Action::KeepAsDraft).dirty);
+    }
+
+    #[test]
+    fn the_debounce_grows_with_the_file() {
+        assert_eq!(debounce_ms(crate::DEFAULT_EXAMPLE.len()), 120);
+        assert_eq!(debounce_ms(100_000), 220);
+        assert_eq!(debounce_ms(10_000_000), 280);
     }
 
     #[test]
