@@ -72,10 +72,12 @@ test('Tab inserts two spaces; Esc then Tab leaves the editor', async ({ page }) 
   await expect(editor).toHaveValue('  a: 1\n');
   await expect(editor).toBeFocused();
   await expect(page.locator('#editor-keys')).toContainText('Esc then Tab leaves the editor');
+  await expect(page.getByTestId('editor-escape')).toHaveText('');
   await page.keyboard.press('Escape');
-  await expect(page.locator('#editor-keys')).toContainText('Tab now leaves the editor');
+  await expect(page.getByTestId('editor-escape')).toHaveText('Tab now leaves the editor.');
   await page.keyboard.press('Tab');
   await expect(editor).not.toBeFocused();
+  await expect(page.getByTestId('editor-escape')).toHaveText('');
   await expect(editor).toHaveValue('  a: 1\n');
   await page.keyboard.press('Control+z'); // the inserted spaces are in the undo history
 });
