@@ -1,4 +1,5 @@
-//! Page layout: wires state to components. No rules, no offsets computed here.
+//! Page layout: wires state to components. No rules, no offsets computed here; the session
+//! around it (start, autosave, share, embed, theme, keys) lives in `session`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -8,55 +9,78 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::{
-    DiagnosticsList, Editor, ExportPanel, HealthPanel, OptionsBar, OrderingPanel, VerdictLine,
+    DiagnosticsList, Editor, EmbedBar, ExamplePicker, ExportPanel, HealthPanel, HelpOverlay,
+    NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel, ThemeSwitch, VerdictLine,
 };
-use crate::services::export_io;
-use crate::state::{Action, Playground};
+use crate::services::{clipboard, download, editor_text};
+use crate::session::{use_session, Session};
+use crate::state::{debounce_ms, Action};
+use crate::url_params::Panel;
 use crate::view_model;
 
-/// How long typing must pause before the text is analysed again.
-const DEBOUNCE_MS: u32 = 120;
+/// Compares by identity: the state never mutates what an `Rc` points to, and the memo keeps
+/// the old one alive, so equal pointers mean equal values.
+struct ByPtr<T: ?Sized>(Option<Rc<T>>);
+
+impl<T: ?Sized> PartialEq for ByPtr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| Playground::new(crate::DEFAULT_EXAMPLE, Default::default()));
+    let Session {
+        state,
+        boot,
+        ui,
+        share,
+        callbacks,
+    } = use_session();
     let pending_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let editor_ref = use_node_ref();
 
     let on_edit = {
         let state = state.clone();
         Callback::from(move |text: String| {
+            let delay = debounce_ms(text.len());
             state.dispatch(Action::Edit(text));
             let state = state.clone();
             // Replacing the timer drops (cancels) the previous one.
-            *pending_timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                state.dispatch(Action::Analyze)
-            }));
+            *pending_timer.borrow_mut() =
+                Some(Timeout::new(delay, move || state.dispatch(Action::Analyze)));
         })
     };
     let on_options = {
         let state = state.clone();
         Callback::from(move |options| state.dispatch(Action::SetOptions(options)))
     };
-    let on_select = {
-        let editor_ref = editor_ref.clone();
-        Callback::from(move |(from, to): (u32, u32)| {
-            if let Some(area) = editor_ref.cast::<HtmlTextAreaElement>() {
-                let _ = area.focus();
-                let _ = area.set_selection_range(from, to.max(from));
-            }
-        })
+    // Callbacks handed to the big panels are made once: a new callback is a prop change,
+    // which would re-render thousands of rows on every keystroke.
+    let on_select = use_callback(editor_ref.clone(), |(from, to): (u32, u32), editor_ref| {
+        if let Some(area) = editor_ref.cast::<HtmlTextAreaElement>() {
+            let _ = area.focus();
+            let _ = area.set_selection_range(from, to.max(from));
+        }
+    });
+    let on_pick = {
+        let state = state.clone();
+        Callback::from(move |id| state.dispatch(Action::LoadExample(id)))
     };
 
     let lookup = use_state(String::new);
     let on_lookup = {
         let lookup = lookup.clone();
-        Callback::from(move |q: String| lookup.set(q))
+        use_callback((), move |q: String, _| lookup.set(q))
     };
     let on_plugin = {
-        let state = state.clone();
-        Callback::from(move |(name, up): (String, bool)| {
-            state.dispatch(Action::SetPlugin(name, up))
+        let dispatcher = state.dispatcher();
+        use_callback((), move |(name, up): (String, bool), _| {
+            dispatcher.dispatch(Action::SetPlugin(name, up))
         })
     };
 
@@ -64,7 +88,7 @@ pub fn app() -> Html {
         let editor_ref = editor_ref.clone();
         move |text: String| {
             if let Some(area) = editor_ref.cast::<HtmlTextAreaElement>() {
-                export_io::replace_editor_text(&area, &text);
+                editor_text::replace_all(&area, &text);
             }
         }
     };
@@ -84,13 +108,20 @@ pub fn app() -> Html {
     let on_copy = {
         let state = state.clone();
         Callback::from(move |_| {
-            export_io::copy_text(&state.export.text);
+            let text = state.export.text.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                clipboard::copy(&text, None).await;
+            });
         })
     };
-    let on_download = {
+    let on_export_download = {
         let state = state.clone();
         Callback::from(move |_| {
-            export_io::download_text("encryption-config.yaml", &state.export.text);
+            download::save(
+                "encryption-config.yaml",
+                &state.export.text,
+                "application/yaml",
+            );
         })
     };
     let on_include_unsafe = {
@@ -105,55 +136,163 @@ pub fn app() -> Html {
     let verdict = view_model::verdict(&state.analysis);
     let rows = view_model::diagnostic_rows(&state.analysis);
     let stale = state.views_stale();
-    // Spans point into the current text only when the views are fresh.
-    let text_for_spans = (!stale && !state.pending).then_some(&*state.source);
-    let panels = state.last_views.as_ref().map(|views| {
-        html! {
-            <>
+    // Spans point into the analysed text only when the views are fresh. Rows are rebuilt only when the views or the analysed text change: not on each keystroke
+    // of a big file (while an edit waits for its analysis, the spans are a few keystrokes old).
+    let analysed_text = use_mut_ref(|| None::<Rc<str>>);
+    if !state.pending {
+        *analysed_text.borrow_mut() = (!stale).then(|| state.source.clone());
+    }
+    let view_rows = {
+        let deps = (
+            ByPtr(state.last_views.clone()),
+            ByPtr(analysed_text.borrow().clone()),
+            state.down_plugins.clone(),
+        );
+        use_memo(deps, |(views, text, down)| {
+            views.0.as_ref().map(|v| {
+                let text = text.0.as_deref();
+                (
+                    view_model::ordering_rows(v, text),
+                    view_model::health_columns(v, down, text),
+                )
+            })
+        })
+    };
+    let ordering = state
+        .last_views
+        .as_ref()
+        .zip(view_rows.as_ref().as_ref())
+        .map(|(views, (rows, _))| {
+            html! {
                 <OrderingPanel
-                    rows={view_model::ordering_rows(views, text_for_spans)}
+                    rows={rows.clone()}
                     {stale}
                     lookup={(*lookup).clone()}
                     answer={view_model::lookup_answer(views, &lookup)}
                     {on_lookup}
                     on_select={on_select.clone()} />
+            }
+        });
+    let health = state
+        .last_views
+        .as_ref()
+        .zip(view_rows.as_ref().as_ref())
+        .map(|(views, (_, columns))| {
+            html! {
                 <HealthPanel
-                    columns={view_model::health_columns(views, &state.down_plugins, text_for_spans)}
+                    columns={columns.clone()}
                     plugins={view_model::plugin_toggles(views, &state.down_plugins)}
                     {stale}
                     cadence={views.health.cadence.clone()}
                     {on_plugin}
                     on_select={on_select.clone()} />
-            </>
+            }
+        });
+
+    let embed = boot.params.embed;
+    let active = *ui.active;
+    let mut tabs = vec![
+        Panel::Diagnostics,
+        Panel::Ordering,
+        Panel::Health,
+        Panel::Export,
+    ];
+    if !embed {
+        tabs.insert(0, Panel::Editor);
+    }
+    let tab_panel = |panel: Panel, class: &'static str, body: Html| {
+        html! {
+            <section id={format!("panel-{}", panel.as_str())} role="tabpanel"
+                aria-labelledby={format!("tab-{}", panel.as_str())}
+                class={classes!("tab-panel", class, (panel == active).then_some("active"))}>
+                { body }
+            </section>
         }
-    });
+    };
 
     html! {
-        <div class="page">
-            <header class="topbar">
-                <h1>{ "EncryptionConfiguration playground" }</h1>
-                <p class="tagline">{ "Checks the file exactly as kube-apiserver reads it. Your file never leaves this page." }</p>
-            </header>
-            <OptionsBar options={state.analysis.options} on_change={on_options} />
-            <main class="workspace">
-                <section class="pane editor-pane" aria-label="Configuration file">
-                    <Editor text={state.source.clone()} on_edit={on_edit} node_ref={editor_ref} />
-                </section>
-                <section class="pane results-pane" aria-label="Results">
-                    <VerdictLine verdict={verdict} pending={state.pending} />
-                    <DiagnosticsList rows={rows} on_select={on_select.clone()} {on_fix} />
-                    { for panels }
-                    <ExportPanel
-                        export={state.export.clone()}
-                        include_unsafe={state.include_unsafe}
-                        canonical={state.canonical}
-                        {on_include_unsafe}
-                        {on_canonical}
-                        {on_apply}
-                        {on_copy}
-                        {on_download} />
-                </section>
+        <div class={classes!("page", embed.then_some("embed"))}>
+            if embed {
+                <EmbedBar base={boot.base.clone()} link={callbacks.full_link.clone()} />
+            } else {
+                <header class="topbar">
+                    <div class="titles">
+                        <h1>{ "EncryptionConfiguration playground" }</h1>
+                        <p class="tagline">{ "Checks the file exactly as kube-apiserver reads it. Your file never leaves this page." }</p>
+                    </div>
+                    <div class="topbar-tools">
+                        <button type="button" class="link-button" onclick={callbacks.go_share.reform(|_| ())}>{ "Share…" }</button>
+                        <ThemeSwitch theme={*ui.theme} on_change={callbacks.on_theme.clone()} />
+                        <button type="button" data-testid="help-button" aria-keyshortcuts="?"
+                            onclick={callbacks.open_help.reform(|_| ())}>{ "Keyboard shortcuts (?)" }</button>
+                    </div>
+                </header>
+            }
+            <main class="main">
+                <div class="toolbar">
+                    <ExamplePicker current={state.example} {on_pick} />
+                    <OptionsBar options={state.analysis.options} on_change={on_options} />
+                </div>
+                <NoticeBar notice={(*ui.notice).clone()} on_dismiss={callbacks.dismiss_notice.clone()}
+                    asking={ui.asking.is_some()}
+                    on_keep_opened={callbacks.keep_opened.clone()}
+                    on_restore_draft={callbacks.restore_draft.clone()} />
+                <VerdictLine verdict={verdict} pending={state.pending} />
+                <PanelTabs panels={tabs} {active} on_select={callbacks.on_tab.clone()} />
+                <div class="workspace">
+                    if embed {
+                        <section class="pane editor-pane" aria-label="Configuration file">
+                            <Editor text={state.source.clone()} analysis={state.analysis.clone()} on_edit={on_edit} node_ref={editor_ref} />
+                        </section>
+                    } else {
+                        { tab_panel(Panel::Editor, "pane editor-pane", html! {
+                            <Editor text={state.source.clone()} analysis={state.analysis.clone()} on_edit={on_edit} node_ref={editor_ref} />
+                        }) }
+                    }
+                    <div class="pane results-pane">
+                        { tab_panel(Panel::Diagnostics, "findings", html! {
+                            <>
+                                <h2 class="visually-hidden">{ "Findings" }</h2>
+                                <DiagnosticsList rows={rows} on_select={on_select.clone()} {on_fix} />
+                            </>
+                        }) }
+                        { tab_panel(Panel::Ordering, "", ordering.unwrap_or_else(|| html! {
+                            <p class="note">{ "The ordering appears once the file decodes." }</p>
+                        })) }
+                        { tab_panel(Panel::Health, "", health.unwrap_or_else(|| html! {
+                            <p class="note">{ "The health checks appear once the file decodes." }</p>
+                        })) }
+                        { tab_panel(Panel::Export, "", html! {
+                            <>
+                            <ExportPanel
+                                export={state.export.clone()}
+                                include_unsafe={state.include_unsafe}
+                                canonical={state.canonical}
+                                {on_include_unsafe}
+                                {on_canonical}
+                                {on_apply}
+                                {on_copy}
+                                on_download={on_export_download} />
+                            <SharePanel
+                                url={share.url.clone()}
+                                include_keys={share.include_keys}
+                                status={share.status.clone()}
+                                too_long={share.too_long}
+                                autosave={(*ui.autosave).clone()}
+                                keep_keys={*ui.keep_keys}
+                                url_ref={share.url_ref.clone()}
+                                on_share={callbacks.on_share.clone()}
+                                on_include_keys={callbacks.on_include_keys.clone()}
+                                on_download={callbacks.on_download.clone()}
+                                on_keep_keys={callbacks.on_keep_keys.clone()} />
+                            </>
+                        }) }
+                    </div>
+                </div>
             </main>
+            if *ui.help_open {
+                <HelpOverlay on_close={callbacks.close_help.clone()} />
+            }
         </div>
     }
 }

@@ -4,8 +4,16 @@
 
 mod app;
 pub mod components;
+pub mod editor_model;
+pub mod examples;
+pub mod json;
+pub mod redact;
 pub mod services;
+mod session;
+pub mod share;
+pub mod startup;
 pub mod state;
+pub mod url_params;
 pub mod view_model;
 
 pub use app::App;

@@ -23,6 +23,10 @@ pub struct Playground {
     pub include_unsafe: bool,
     pub canonical: bool,
     pub export: Rc<Export>,
+    /// The built-in example shown, until the first edit.
+    pub example: Option<&'static str>,
+    /// The user changed text or options since the last `Load`: worth autosaving.
+    pub dirty: bool,
 }
 
 /// What the Export panel shows: the fixed file, its diff against the editor, what was applied.
@@ -64,6 +68,12 @@ impl Export {
     }
 }
 
+/// How long typing must pause before the text is analysed again: 120 ms, longer for big files
+/// (whose analysis takes long enough to interrupt typing), and under the contract's 300 ms.
+pub fn debounce_ms(text_len: usize) -> u32 {
+    120 + (text_len / 1_000).min(160) as u32
+}
+
 /// What the user can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -76,6 +86,17 @@ pub enum Action {
     SetPlugin(String, bool),
     SetIncludeUnsafe(bool),
     SetCanonical(bool),
+    /// Replace text and options without it counting as the user's edit (a share link, the
+    /// saved draft, a message from an embedding page).
+    Load {
+        text: String,
+        options: Options,
+        example: Option<&'static str>,
+    },
+    /// The user picked a built-in example: its text and the options it is meant for.
+    LoadExample(&'static str),
+    /// The user chose to keep what is shown as their draft.
+    KeepAsDraft,
 }
 
 impl Playground {
@@ -91,6 +112,8 @@ impl Playground {
             include_unsafe: false,
             canonical: false,
             export: Rc::new(Export::build(source, &options, false, false)),
+            example: None,
+            dirty: false,
         }
     }
 
@@ -126,10 +149,42 @@ impl Playground {
             Action::Edit(text) => Playground {
                 source: text.into(),
                 pending: true,
+                example: None,
+                dirty: true,
                 ..self.clone()
             },
             Action::Analyze => self.reanalysed(self.options),
-            Action::SetOptions(options) => self.reanalysed(options),
+            Action::SetOptions(options) => Playground {
+                dirty: true,
+                ..self.reanalysed(options)
+            },
+            Action::Load {
+                text,
+                options,
+                example,
+            } => Playground {
+                source: text.into(),
+                example,
+                dirty: false,
+                last_views: None,
+                ..self.clone()
+            }
+            .reanalysed(options),
+            Action::LoadExample(id) => match crate::examples::find(id) {
+                Some(e) => Playground {
+                    source: e.text.into(),
+                    example: Some(e.id),
+                    dirty: true,
+                    last_views: None,
+                    ..self.clone()
+                }
+                .reanalysed(e.options()),
+                None => self.clone(),
+            },
+            Action::KeepAsDraft => Playground {
+                dirty: true,
+                ..self.clone()
+            },
             Action::SetPlugin(name, up) => {
                 let mut down_plugins = self.down_plugins.clone();
                 if up {
@@ -233,6 +288,38 @@ mod tests {
             canonical.export.fixed.contains("[secrets]"),
             "apply keeps the user's layout"
         );
+    }
+
+    #[test]
+    fn loading_is_not_an_edit_but_picking_an_example_is() {
+        let start = Playground::new("a: 1\n", Options::default());
+        assert!(!start.dirty);
+        let loaded = start.apply(Action::Load {
+            text: "b: 2\n".into(),
+            options: Options {
+                reload: true,
+                ..Options::default()
+            },
+            example: None,
+        });
+        assert_eq!(&*loaded.source, "b: 2\n");
+        assert!(loaded.options.reload && !loaded.dirty && !loaded.pending);
+        assert_eq!(loaded.analysis.options, loaded.options);
+
+        let picked = loaded.apply(Action::LoadExample("kms-v2-reload"));
+        assert_eq!(picked.example, Some("kms-v2-reload"));
+        assert!(picked.dirty && picked.options.reload && picked.analysis.accepted);
+        let edited = picked.apply(Action::Edit("c: 3\n".into()));
+        assert_eq!(edited.example, None);
+        assert_eq!(loaded.apply(Action::LoadExample("nope")), loaded);
+        assert!(loaded.apply(Action::KeepAsDraft).dirty);
+    }
+
+    #[test]
+    fn the_debounce_grows_with_the_file() {
+        assert_eq!(debounce_ms(crate::DEFAULT_EXAMPLE.len()), 120);
+        assert_eq!(debounce_ms(100_000), 220);
+        assert_eq!(debounce_ms(10_000_000), 280);
     }
 
     #[test]

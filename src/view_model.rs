@@ -131,7 +131,7 @@ pub use panels::*;
 mod panels {
     use std::collections::BTreeSet;
 
-    use enccfg_core::utf16_span;
+    use crate::editor_model::Lines;
     use enccfg_core::views::{lookup, Views};
 
     /// One resource rule, ready to draw.
@@ -151,6 +151,7 @@ mod panels {
     }
 
     pub fn ordering_rows(views: &Views, text: Option<&str>) -> Vec<OrderingRow> {
+        let lines = text.map(|t| Lines::new(t.into()));
         views
             .ordering
             .rows
@@ -183,9 +184,10 @@ mod panels {
                     prefix: row.write.prefix.clone().unwrap_or_else(|| "(plaintext, no prefix)".into()),
                     notes,
                     plaintext_write: row.writes_plaintext,
-                    select: text
+                    select: lines
+                        .as_ref()
                         .filter(|_| row.resource != "(unlisted)")
-                        .map(|t| utf16_span(t, row.range)),
+                        .map(|l| l.utf16_span(row.range)),
                 }
             })
             .collect()
@@ -250,6 +252,7 @@ mod panels {
         text: Option<&str>,
     ) -> Vec<HealthColumn> {
         let outcomes = views.health.outcomes(down);
+        let lines = text.map(|t| Lines::new(t.into()));
         views
             .health
             .modes
@@ -271,7 +274,9 @@ mod panels {
                             endpoints: check.endpoints.iter().map(|e| e.path.clone()).collect(),
                             probes: check.probes.clone(),
                             report: result.report.clone(),
-                            select: plugin.zip(text).map(|(p, t)| utf16_span(t, p.range)),
+                            select: plugin
+                                .zip(lines.as_ref())
+                                .map(|(p, l)| l.utf16_span(p.range)),
                         }
                     })
                     .collect();

@@ -4,12 +4,16 @@
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlTextAreaElement};
+use web_sys::{Element, HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit};
 use yew::scheduler;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn mount() -> Element {
+    // Each test starts without a saved draft (the app restores one when it exists).
+    if let Some(storage) = web_sys::window().unwrap().local_storage().unwrap() {
+        storage.clear().unwrap();
+    }
     let document = gloo_utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -69,5 +73,61 @@ async fn broken_yaml_shows_a_positioned_diagnostic_and_fixing_it_clears_it() {
         .query_selector("[data-testid=diagnostic][data-code=EC0001]")
         .unwrap()
         .is_none());
+    root.remove();
+}
+
+fn key(area: &HtmlTextAreaElement, key: &str, shift: bool) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    area.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_overlay_underlines_each_span_and_marks_its_line() {
+    let root = mount().await;
+    type_text(&root, "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [Secrets]\n    providers:\n      - identity: {}\n").await;
+    let squiggle = find(&root, "[data-testid=squiggle][data-code~=EC0205]");
+    assert_eq!(squiggle.get_attribute("data-line").as_deref(), Some("4"));
+    assert_eq!(squiggle.text_content().unwrap(), "Secrets");
+    let marker = find(&root, "[data-testid=gutter-marker][data-line='4']");
+    assert_eq!(
+        marker.get_attribute("data-severity").as_deref(),
+        Some("error")
+    );
+    assert!(marker.get_attribute("title").unwrap().contains("EC0205"));
+    let line = find(&root, ".overlay .ol[data-line='4']");
+    assert_eq!(line.text_content().unwrap(), "  - resources: [Secrets]");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn f8_moves_the_caret_between_diagnostics_and_tab_indents() {
+    let root = mount().await;
+    let text = "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [Secrets, Configmaps]\n    providers:\n      - identity: {}\n";
+    type_text(&root, text).await;
+    let area: HtmlTextAreaElement = find(&root, "[data-testid=editor]").dyn_into().unwrap();
+    area.focus().unwrap();
+    area.set_selection_range(0, 0).unwrap();
+    key(&area, "F8", false);
+    scheduler::flush().await;
+    let first = text.find("Secrets").unwrap() as u32;
+    assert_eq!(area.selection_start().unwrap(), Some(first));
+    key(&area, "F8", false);
+    let second = text.find("Configmaps").unwrap() as u32;
+    assert_eq!(area.selection_start().unwrap(), Some(second));
+    key(&area, "F8", true);
+    assert_eq!(area.selection_start().unwrap(), Some(first));
+    scheduler::flush().await;
+    let status = find(&root, "[data-testid=caret-diagnostic]");
+    assert_eq!(status.get_attribute("data-code").as_deref(), Some("EC0205"));
+
+    area.set_selection_range(0, 0).unwrap();
+    key(&area, "Tab", false);
+    TimeoutFuture::new(300).await;
+    assert!(area.value().starts_with("  apiVersion"), "{}", area.value());
     root.remove();
 }

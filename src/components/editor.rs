@@ -1,41 +1,228 @@
-//! The YAML editor: a native textarea (undo, IME, screen readers and mobile keyboards work).
+//! The YAML editor: a native textarea (undo, IME, screen readers and mobile keyboards keep
+//! working) over an overlay drawn by the app (gutter, highlighting, squiggles), a status line
+//! for the diagnostic under the caret, and the keys: F8 / Shift+F8 step through diagnostics,
+//! Tab inserts two spaces, Esc then Tab leaves the editor.
 
 use std::rc::Rc;
 
-use web_sys::HtmlTextAreaElement;
+use enccfg_core::Analysis;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+use super::{EditorGutter, EditorOverlay};
+use crate::editor_model::{step, under_caret, visible_window, Lines, Marks, LINE_HEIGHT_PX};
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub text: Rc<str>,
+    pub analysis: Rc<Analysis>,
     pub on_edit: Callback<String>,
     pub node_ref: NodeRef,
 }
 
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
+    let lines = use_memo(props.text.clone(), |t| Lines::new(t.clone()));
+    let marks = use_memo(props.analysis.clone(), |a| Marks::new(&a.diagnostics));
+    // Scroll top and viewport height, read on scroll; the window state only triggers renders.
+    let scroll = use_mut_ref(|| (0.0f64, 600.0f64));
+    let window = visible_window(scroll.borrow().0, scroll.borrow().1, lines.count());
+    let window_state = use_state_eq(|| window);
+    let drawn_first = use_mut_ref(|| 0usize);
+    let caret = use_state_eq(|| 0u32);
+    let escape_armed = use_state_eq(|| false);
+    let overlay_ref = use_node_ref();
+    let gutter_ref = use_node_ref();
+
+    let sync = {
+        let (area, overlay, gutter) = (
+            props.node_ref.clone(),
+            overlay_ref.clone(),
+            gutter_ref.clone(),
+        );
+        move |first: usize| sync_layers(&area, &overlay, &gutter, first)
+    };
+    {
+        // After every render: the drawn window may have moved.
+        let sync = sync.clone();
+        let drawn_first = drawn_first.clone();
+        use_effect(move || {
+            *drawn_first.borrow_mut() = window.first;
+            sync(window.first);
+        });
+    }
+
+    let onscroll = {
+        let (scroll, drawn_first, window_state) =
+            (scroll.clone(), drawn_first.clone(), window_state.clone());
+        let count = lines.count();
+        Callback::from(move |e: Event| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            *scroll.borrow_mut() = (area.scroll_top() as f64, area.client_height() as f64);
+            sync(*drawn_first.borrow());
+            let (top, height) = *scroll.borrow();
+            window_state.set(visible_window(top, height, count));
+        })
+    };
+    let read_caret = {
+        let caret = caret.clone();
+        move |area: &HtmlTextAreaElement| {
+            if let Ok(Some(at)) = area.selection_start() {
+                caret.set(at);
+            }
+        }
+    };
     let oninput = {
-        let on_edit = props.on_edit.clone();
+        let (on_edit, read_caret) = (props.on_edit.clone(), read_caret.clone());
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             on_edit.emit(area.value());
+            read_caret(&area);
         })
     };
+    let on_caret_move = {
+        let read_caret = read_caret.clone();
+        Callback::from(move |e: Event| read_caret(&e.target_unchecked_into()))
+    };
+    let onkeydown = {
+        let analysis = props.analysis.clone();
+        let (escape_armed, caret, on_edit) =
+            (escape_armed.clone(), caret.clone(), props.on_edit.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let plain = !(e.ctrl_key() || e.alt_key() || e.meta_key());
+            match e.key().as_str() {
+                "F8" if plain => {
+                    e.prevent_default();
+                    let at = area.selection_start().ok().flatten().unwrap_or(0);
+                    if let Some(target) = step(&analysis.diagnostics, at, !e.shift_key()) {
+                        let _ = area.set_selection_range(target.offset, target.offset);
+                        reveal_line(&area, target.line);
+                        caret.set(target.offset);
+                    }
+                    escape_armed.set(false);
+                }
+                "Tab" if plain && !e.shift_key() && !*escape_armed => {
+                    e.prevent_default();
+                    insert_text(&area, "  ", &on_edit);
+                }
+                "Tab" => escape_armed.set(false), // leaves the editor natively
+                "Escape" => escape_armed.set(true),
+                "Shift" | "Control" | "Alt" | "Meta" => {}
+                _ => escape_armed.set(false),
+            }
+        })
+    };
+    let onblur = {
+        let escape_armed = escape_armed.clone();
+        Callback::from(move |_: FocusEvent| escape_armed.set(false))
+    };
+
+    let (line, column) = lines.caret(*caret);
+    let here = under_caret(&props.analysis.diagnostics, *caret);
     html! {
         <>
             <label class="pane-title" for="editor">{ "encryption-config.yaml" }</label>
-            <textarea
-                id="editor"
-                data-testid="editor"
-                class="editor"
-                ref={props.node_ref.clone()}
-                spellcheck="false"
-                autocomplete="off"
-                autocapitalize="off"
-                wrap="off"
-                value={props.text.to_string()}
-                {oninput}
-            />
+            <div class="code-editor">
+                <EditorGutter marks={marks.clone()} {window} line_count={lines.count()} layer_ref={gutter_ref} />
+                <div class="code-area">
+                    <EditorOverlay lines={lines.clone()} marks={marks} {window} layer_ref={overlay_ref} />
+                    <textarea
+                        id="editor"
+                        data-testid="editor"
+                        class="editor"
+                        ref={props.node_ref.clone()}
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        wrap="off"
+                        aria-describedby="editor-keys"
+                        value={props.text.to_string()}
+                        {oninput}
+                        {onscroll}
+                        {onkeydown}
+                        {onblur}
+                        onkeyup={on_caret_move.reform(|e: KeyboardEvent| e.into())}
+                        onmouseup={on_caret_move.reform(|e: MouseEvent| e.into())}
+                        onfocus={on_caret_move.reform(|e: FocusEvent| e.into())}
+                        onselect={on_caret_move}
+                    />
+                </div>
+            </div>
+            <div class="editor-status" data-testid="editor-status">
+                <span class="caret-position">{ format!("Line {line}, column {column}") }</span>
+                <span class="caret-diagnostic" aria-live="polite" data-testid="caret-diagnostic"
+                    data-code={here.map(|d| d.code)}>
+                    if let Some(d) = here {
+                        <span class={classes!("severity", d.severity.as_str())}>{ d.severity.as_str() }</span>
+                        { format!(" {}: {}", d.code, d.message) }
+                    }
+                </span>
+            </div>
+            <p id="editor-keys" class="editor-keys">
+                <kbd>{ "Tab" }</kbd>{ " inserts two spaces; " }
+                <kbd>{ "Esc" }</kbd>{ " then " }<kbd>{ "Tab" }</kbd>{ " leaves the editor. " }
+                <kbd>{ "F8" }</kbd>{ " / " }<kbd>{ "Shift+F8" }</kbd>{ ": next / previous problem." }
+                { " " }
+                <strong class="editor-escape" aria-live="polite" data-testid="editor-escape">
+                    { if *escape_armed { "Tab now leaves the editor." } else { "" } }
+                </strong>
+            </p>
         </>
+    }
+}
+
+/// Moves the overlay and the gutter to the textarea's scroll position. `first` is the first
+/// line drawn. Uses CSSOM (allowed by the page's CSP), not a `style` attribute.
+fn sync_layers(area: &NodeRef, overlay: &NodeRef, gutter: &NodeRef, first: usize) {
+    let Some(area) = area.cast::<HtmlTextAreaElement>() else {
+        return;
+    };
+    // Whole pixels: the textarea scrolls in whole pixels too (and no float formatting code).
+    let y = first as i32 * LINE_HEIGHT_PX as i32 - area.scroll_top();
+    let x = -area.scroll_left();
+    if let Some(layer) = overlay.cast::<HtmlElement>() {
+        let _ = layer
+            .style()
+            .set_property("transform", &format!("translate({x}px, {y}px)"));
+    }
+    if let Some(layer) = gutter.cast::<HtmlElement>() {
+        let _ = layer
+            .style()
+            .set_property("transform", &format!("translateY({y}px)"));
+    }
+}
+
+/// Scrolls the textarea so that `line` (1-based) is in view.
+fn reveal_line(area: &HtmlTextAreaElement, line: u32) {
+    let top = (line.max(1) - 1) as f64 * LINE_HEIGHT_PX;
+    let (scroll, height) = (area.scroll_top() as f64, area.client_height() as f64);
+    if top < scroll || top + LINE_HEIGHT_PX > scroll + height {
+        area.set_scroll_top((top - height / 3.0).max(0.0) as i32);
+    }
+}
+
+/// Inserts `text` at the caret the way typing does (kept in the undo history); falls back to
+/// editing the value directly where `execCommand` is unavailable.
+fn insert_text(area: &HtmlTextAreaElement, text: &str, on_edit: &Callback<String>) {
+    let inserted = gloo_utils::document()
+        .dyn_into::<HtmlDocument>()
+        .ok()
+        .and_then(|d| {
+            d.exec_command_with_show_ui_and_value("insertText", false, text)
+                .ok()
+        })
+        .unwrap_or(false);
+    if inserted {
+        return; // the browser fired `input`
+    }
+    let start = area.selection_start().ok().flatten().unwrap_or(0);
+    let end = area.selection_end().ok().flatten().unwrap_or(start);
+    if area
+        .set_range_text_with_start_and_end_and_mode(text, start, end, "end")
+        .is_ok()
+    {
+        on_edit.emit(area.value());
     }
 }

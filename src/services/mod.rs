@@ -1,3 +1,11 @@
-//! The only browser IO of the app, each behind a small function that fails softly.
+//! The only browser IO of the app. Each function fails softly: a sandboxed iframe, private
+//! browsing or a strict browser may refuse storage, the clipboard or downloads, and the page
+//! must keep working without them.
 
-pub mod export_io;
+pub mod clipboard;
+pub mod download;
+pub mod editor_text;
+pub mod embed;
+pub mod location;
+pub mod storage;
+pub mod theme;

@@ -1,0 +1,116 @@
+//! The session's effects: autosave, the embed's messages, and the `?` key.
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
+use yew::functional::hook;
+use yew::prelude::*;
+
+use super::{snapshot, Ui};
+use crate::services::{embed, storage};
+use crate::state::{Action, Playground};
+use crate::url_params::UrlParams;
+
+/// Saves the draft whenever the user's text or options settle (never in embeds, and not
+/// while the "replace your draft?" question is open).
+#[hook]
+pub(super) fn use_autosave(state: &UseReducerHandle<Playground>, ui: &Ui, embed: bool) {
+    let deps = (
+        state.source.clone(),
+        state.options,
+        state.dirty,
+        state.pending,
+        *ui.keep_keys,
+        ui.asking.is_some(),
+    );
+    let (current, autosave) = ((**state).clone(), ui.autosave.clone());
+    use_effect_with(deps, move |(_, _, dirty, pending, keep, asking)| {
+        let keys = if *keep {
+            "keys included"
+        } else {
+            "keys replaced by placeholders"
+        };
+        let status = if embed {
+            None
+        } else if *asking {
+            Some("Autosave waits for your answer about the saved draft.".to_string())
+        } else if !*dirty {
+            Some(format!(
+                "Your edits are saved in this browser as you type ({keys})."
+            ))
+        } else if *pending {
+            return;
+        } else if storage::set(storage::DRAFT, &snapshot(&current, *keep).to_draft()) {
+            Some(format!("Draft saved in this browser ({keys})."))
+        } else {
+            Some("This browser refuses storage here (private mode or a sandboxed frame), so your draft is not saved.".to_string())
+        };
+        autosave.set(status);
+    });
+}
+
+/// In an embed: report the height to the parent, take content from it, say when ready.
+#[hook]
+pub(super) fn use_embed(state: &UseReducerHandle<Playground>, embed: bool) {
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |_| {
+        let guards = embed.then(|| {
+            embed::mark_root();
+            let watch = embed::watch_height(|height| {
+                embed::post(embed::RESIZE, &[("height", height.into())])
+            });
+            let listener = embed::listen_load(move |message| {
+                let params = UrlParams {
+                    minor: message
+                        .k8s
+                        .as_deref()
+                        .and_then(enccfg_core::Options::parse_version),
+                    reload: message.reload,
+                    kmsv1: message.kmsv1,
+                    ..UrlParams::default()
+                };
+                dispatcher.dispatch(Action::Load {
+                    text: message.yaml,
+                    options: params.apply_options(Default::default()),
+                    example: None,
+                });
+            });
+            embed::post(embed::READY, &[]);
+            (watch, listener)
+        });
+        move || drop(guards)
+    });
+}
+
+/// `?` outside text fields opens the keyboard help.
+#[hook]
+pub(super) fn use_help_key(open_help: Callback<()>) {
+    use_effect_with((), move |_| {
+        let document = gloo_utils::document();
+        let listener = EventListener::new(&document, "keydown", move |event| {
+            let Some(e) = event.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if e.key() != "?" || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let typing = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+                .is_some_and(|el| {
+                    // Checkboxes and buttons take no text: `?` there still opens the help.
+                    let text_input = el.dyn_ref::<HtmlInputElement>().is_some_and(|i| {
+                        !matches!(i.type_().as_str(), "checkbox" | "radio" | "button")
+                    });
+                    text_input
+                        || matches!(el.tag_name().as_str(), "TEXTAREA" | "SELECT")
+                        || el.is_content_editable()
+                });
+            if !typing {
+                e.prevent_default();
+                open_help.emit(());
+            }
+        });
+        move || drop(listener)
+    });
+}
