@@ -18,7 +18,7 @@ pub fn label(panel: Panel) -> &'static str {
         Panel::Diagnostics => "Findings",
         Panel::Ordering => "Ordering",
         Panel::Health => "Health",
-        Panel::Export => "Share",
+        Panel::Export => "Export",
     }
 }
 

@@ -126,7 +126,12 @@ pub(crate) fn go_duration(nanos: i64) -> String {
     }
     let (h, rest) = (n / 3_600_000_000_000, n % 3_600_000_000_000);
     let (m, rest) = (rest / 60_000_000_000, rest % 60_000_000_000);
-    let seconds = rest as f64 / 1e9;
+    let (whole, nanos) = (rest / 1_000_000_000, rest % 1_000_000_000);
+    let seconds = if nanos == 0 {
+        whole.to_string()
+    } else {
+        format!("{whole}.{}", format!("{nanos:09}").trim_end_matches('0'))
+    };
     let mut out = String::from(sign);
     if h > 0 {
         out.push_str(&format!("{h}h"));

@@ -91,6 +91,8 @@ fn key_identity(key: &Node) -> Option<String> {
         Resolved::Null => "null".into(),
         Resolved::Bool(b) => format!("b:{b}"),
         Resolved::Int(i) => format!("i:{i}"),
-        Resolved::Float(f) => format!("f:{f}"),
+        // By bit pattern (with -0 as 0): equal floats are the same key, and no float printing
+        // code is pulled into the wasm bundle.
+        Resolved::Float(f) => format!("f:{}", if f == 0.0 { 0 } else { f.to_bits() }),
     })
 }
