@@ -133,12 +133,9 @@ fn main() -> ExitCode {
             target,
             format,
         } => {
-            let (name, bytes) = match input::read(&file) {
+            let (name, bytes) = match read_or_report(&file) {
                 Ok(read) => read,
-                Err(message) => {
-                    eprintln!("enccfg: {message}");
-                    return ExitCode::from(2);
-                }
+                Err(code) => return code,
             };
             let analysis = analyze_bytes(&bytes, &target.options());
             let text = String::from_utf8_lossy(&bytes);
@@ -160,12 +157,9 @@ fn main() -> ExitCode {
             canonical,
             output,
         } => {
-            let (name, bytes) = match input::read(&file) {
+            let (name, bytes) = match read_or_report(&file) {
                 Ok(read) => read,
-                Err(message) => {
-                    eprintln!("enccfg: {message}");
-                    return ExitCode::from(2);
-                }
+                Err(code) => return code,
             };
             let Ok(text) = String::from_utf8(bytes) else {
                 eprintln!("enccfg: {name} is not valid UTF-8; run `enccfg check` to see where");
@@ -202,12 +196,9 @@ fn main() -> ExitCode {
             target,
             format,
         } => {
-            let (_, bytes) = match input::read(&file) {
+            let (_, bytes) = match read_or_report(&file) {
                 Ok(read) => read,
-                Err(message) => {
-                    eprintln!("enccfg: {message}");
-                    return ExitCode::from(2);
-                }
+                Err(code) => return code,
             };
             let analysis = analyze_bytes(&bytes, &target.options());
             let Some(views) = &analysis.views else {
@@ -242,6 +233,14 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// Reads the input, or reports why not and gives exit code 2.
+fn read_or_report(file: &str) -> Result<(String, Vec<u8>), ExitCode> {
+    input::read(file).map_err(|message| {
+        eprintln!("enccfg: {message}");
+        ExitCode::from(2)
+    })
 }
 
 fn print_or_fail(text: &str) -> ExitCode {

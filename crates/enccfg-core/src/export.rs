@@ -20,13 +20,13 @@ fn emit(config: &Config) -> String {
     let mut out = String::from(
         "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n",
     );
-    for entry in config.resources.iter().flat_map(|f| f.value.iter()) {
+    for entry in config.resources_list() {
         out.push_str("  - resources:\n");
-        for name in entry.resources.iter().flat_map(|r| r.value.iter()) {
+        for name in entry.resources_list() {
             out.push_str(&format!("      - {}\n", scalar(&name.name)));
         }
         out.push_str("    providers:\n");
-        for p in entry.providers.iter().flat_map(|p| p.value.iter()) {
+        for p in entry.providers_list() {
             for (kind, body) in [
                 ("aesgcm", &p.aesgcm),
                 ("aescbc", &p.aescbc),
@@ -51,7 +51,7 @@ fn emit(config: &Config) -> String {
 
 fn keys(out: &mut String, body: &Keys) {
     out.push_str("          keys:\n");
-    for k in body.keys.iter().flat_map(|k| k.value.iter()) {
+    for k in body.keys_list() {
         let name = k.name.as_ref().map_or("", |f| f.value.as_str());
         let secret = k.secret.as_ref().map_or("", |f| f.value.as_str());
         out.push_str(&format!(

@@ -11,11 +11,7 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
         return out;
     };
     for (i, entry) in entries.value.iter().enumerate() {
-        let providers = entry
-            .providers
-            .as_ref()
-            .map(|f| f.value.as_slice())
-            .unwrap_or(&[]);
+        let providers = entry.providers_list();
         // Each element's checked kind, with the element.
         let elements: Vec<_> = providers
             .iter()

@@ -59,7 +59,7 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
                 );
             }
         }
-        for name in entry.resources.iter().flat_map(|r| r.value.iter()) {
+        for name in entry.resources_list() {
             let (resource, group) = parse_group_resource(&name.name);
             // Only wildcards can mask: the name's own group's `*`, then `*.*`.
             let masker = [group, "*"].into_iter().find(|g| wildcards.contains(*g));

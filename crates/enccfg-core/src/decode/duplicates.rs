@@ -16,15 +16,12 @@ use crate::syntax::{Node, NodeKind, Resolved};
 pub(crate) fn check(root: &Node, reader: &mut Reader) {
     // Aliases copy nodes with their ranges: report each place once.
     let mut reported = HashSet::new();
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
+    for node in root.walk() {
         match &node.kind {
-            NodeKind::Scalar { .. } => {}
-            NodeKind::Sequence(items) => stack.extend(items.iter()),
+            NodeKind::Scalar { .. } | NodeKind::Sequence(_) => {}
             NodeKind::Mapping(pairs) => {
                 let mut seen: HashMap<String, &Node> = HashMap::new();
-                for (key, value) in pairs.iter() {
-                    stack.push(value);
+                for (key, _) in pairs.iter() {
                     let Some(id) = key_identity(key) else {
                         continue;
                     };

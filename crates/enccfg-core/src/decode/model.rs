@@ -153,3 +153,32 @@ impl Provider {
         kinds
     }
 }
+
+/// The elements of an optional list field (missing and null read as empty, as in Go).
+fn list<T>(field: &Option<Field<Vec<T>>>) -> &[T] {
+    field.as_ref().map_or(&[], |f| f.value.as_slice())
+}
+
+impl Config {
+    /// The entries of the top-level `resources` list.
+    pub(crate) fn resources_list(&self) -> &[Entry] {
+        list(&self.resources)
+    }
+}
+
+impl Entry {
+    /// The resource names of this entry.
+    pub(crate) fn resources_list(&self) -> &[ResourceName] {
+        list(&self.resources)
+    }
+
+    pub(crate) fn providers_list(&self) -> &[Provider] {
+        list(&self.providers)
+    }
+}
+
+impl Keys {
+    pub(crate) fn keys_list(&self) -> &[Key] {
+        list(&self.keys)
+    }
+}

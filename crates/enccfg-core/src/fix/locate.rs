@@ -94,13 +94,6 @@ pub(crate) fn items(node: &Node) -> &[Node] {
     }
 }
 
-pub(crate) fn pairs(node: &Node) -> &[(Node, Node)] {
-    match &node.kind {
-        NodeKind::Mapping(pairs) => pairs,
-        _ => &[],
-    }
-}
-
 /// The mapping holding a pair whose key starts at `at.start`, and the pair's index.
 pub(crate) fn pairs_starting_at(root: &Node, at: TextRange) -> Option<(&Node, usize)> {
     let mut stack = vec![root];

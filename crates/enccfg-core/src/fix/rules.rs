@@ -78,7 +78,7 @@ pub(crate) fn for_diagnostic(text: &str, root: &Node, d: &Diagnostic) -> Option<
         let (map, index) = locate::pairs_starting_at(root, key_range)?;
         return Some(fix(
             "remove `cachesize` (KMS v2 has no cache size)",
-            edits::remove_pair(text, locate::pairs(map), index)?,
+            edits::remove_pair(text, map.pairs(), index)?,
             Applicability::Safe,
         ));
     }
@@ -118,7 +118,7 @@ pub(crate) fn for_diagnostic(text: &str, root: &Node, d: &Diagnostic) -> Option<
     }
     if code == registry::NO_PROVIDER.code {
         let node = locate::find_mapping(root, d.range)?;
-        let [(key, value)] = locate::pairs(node) else {
+        let [(key, value)] = node.pairs() else {
             return None;
         };
         if key.scalar_text() != Some("identity") || !crate::decode::is_null_node(value) {
@@ -201,7 +201,7 @@ fn missing_header(text: &str, root: &Node, kind: bool) -> Option<Fix> {
 /// `- aescbc: …\n  identity: {}` → `- aescbc: …\n- identity: {}` (block layout only).
 fn split_providers(text: &str, root: &Node, d: &Diagnostic) -> Option<Fix> {
     let (map, index) = mapping_of_key(root, d.range)?;
-    let pairs = locate::pairs(map);
+    let pairs = map.pairs();
     let first_key = &pairs.first()?.0;
     let key = &pairs.get(index)?.0;
     let dash_at = first_key.range.start().checked_sub(2)?;

@@ -113,24 +113,38 @@ impl Node {
     }
 }
 
-/// The ranges of every `secret:` value in the tree: key material to mask.
-pub(crate) fn secret_ranges(root: &Node) -> Vec<crate::diagnostic::TextRange> {
-    let mut found = Vec::new();
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
-        match &node.kind {
-            NodeKind::Scalar { .. } => {}
-            NodeKind::Sequence(items) => stack.extend(items.iter()),
-            NodeKind::Mapping(pairs) => {
-                for (key, value) in pairs.iter() {
-                    if key.scalar_text() == Some("secret") && value.scalar_text().is_some() {
-                        found.push(value.range);
-                    }
-                    stack.push(value);
-                }
+impl Node {
+    /// Every node of the subtree, without recursion (aliases are bounded by the parse budget).
+    pub(crate) fn walk(&self) -> impl Iterator<Item = &Node> {
+        let mut stack = vec![self];
+        std::iter::from_fn(move || {
+            let node = stack.pop()?;
+            match &node.kind {
+                NodeKind::Scalar { .. } => {}
+                NodeKind::Sequence(items) => stack.extend(items.iter()),
+                NodeKind::Mapping(pairs) => stack.extend(pairs.iter().flat_map(|(k, v)| [k, v])),
             }
+            Some(node)
+        })
+    }
+
+    /// The key/value pairs when this is a mapping.
+    pub(crate) fn pairs(&self) -> &[(Node, Node)] {
+        match &self.kind {
+            NodeKind::Mapping(pairs) => pairs,
+            _ => &[],
         }
     }
+}
+
+/// The ranges of every `secret:` value in the tree: key material to mask.
+pub(crate) fn secret_ranges(root: &Node) -> Vec<crate::diagnostic::TextRange> {
+    let mut found: Vec<_> = root
+        .walk()
+        .flat_map(Node::pairs)
+        .filter(|(key, value)| key.scalar_text() == Some("secret") && value.scalar_text().is_some())
+        .map(|(_, value)| value.range)
+        .collect();
     found.sort();
     found.dedup();
     found

@@ -32,12 +32,7 @@ pub(crate) fn validate_keys(
     path: &str,
     sizes: &[usize],
 ) {
-    let keys = field
-        .value
-        .keys
-        .as_ref()
-        .map(|f| f.value.as_slice())
-        .unwrap_or(&[]);
+    let keys = field.value.keys_list();
     if keys.is_empty() {
         let range = field
             .value

@@ -61,11 +61,7 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
         let p = format!("resources[{i}].providers");
         resources::validate_entry_resources(&mut v, entry, &r);
 
-        let providers = entry
-            .providers
-            .as_ref()
-            .map(|f| f.value.as_slice())
-            .unwrap_or(&[]);
+        let providers = entry.providers_list();
         if providers.is_empty() {
             let range = entry
                 .providers

@@ -16,11 +16,7 @@ pub(crate) fn parse_group_resource(name: &str) -> (&str, &str) {
 }
 
 pub(crate) fn validate_entry_resources(v: &mut Validator, entry: &Entry, path: &str) {
-    let names = entry
-        .resources
-        .as_ref()
-        .map(|f| f.value.as_slice())
-        .unwrap_or(&[]);
+    let names = entry.resources_list();
     if names.is_empty() {
         let range = entry
             .resources

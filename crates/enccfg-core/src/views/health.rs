@@ -100,17 +100,9 @@ pub struct ModeOutcome {
 
 pub(crate) fn build(config: &Config, options: &Options) -> Health {
     let mut plugins = Vec::new();
-    let entries = config
-        .resources
-        .as_ref()
-        .map(|f| f.value.as_slice())
-        .unwrap_or(&[]);
+    let entries = config.resources_list();
     for (i, entry) in entries.iter().enumerate() {
-        let providers = entry
-            .providers
-            .as_ref()
-            .map(|f| f.value.as_slice())
-            .unwrap_or(&[]);
+        let providers = entry.providers_list();
         for (j, provider) in providers.iter().enumerate() {
             let Some(kms) = &provider.kms else { continue };
             plugins.push(KmsPlugin {

@@ -98,11 +98,7 @@ fn provider_refs(provider: &Provider, entry: usize, index: usize) -> Vec<Provide
                 ProviderKind::Aescbc => &provider.aescbc,
                 _ => &provider.secretbox,
             };
-            let keys = body
-                .as_ref()
-                .and_then(|b| b.value.keys.as_ref())
-                .map(|k| k.value.as_slice())
-                .unwrap_or(&[]);
+            let keys = body.as_ref().map_or(&[][..], |b| b.value.keys_list());
             keys.iter()
                 .map(|key| {
                     let name = key
@@ -144,23 +140,15 @@ pub(crate) fn build(config: &Config) -> Ordering {
     // Rules keyed by parsed (resource, group), concatenating entries that name the same one.
     let mut rules: Vec<((String, String), RuleRow)> = Vec::new();
     let mut rule_index: HashMap<(String, String), usize> = HashMap::new();
-    let entries = config
-        .resources
-        .as_ref()
-        .map(|f| f.value.as_slice())
-        .unwrap_or(&[]);
+    let entries = config.resources_list();
     for (i, entry) in entries.iter().enumerate() {
-        let providers = entry
-            .providers
-            .as_ref()
-            .map(|f| f.value.as_slice())
-            .unwrap_or(&[]);
+        let providers = entry.providers_list();
         let chain: Vec<ProviderRef> = providers
             .iter()
             .enumerate()
             .flat_map(|(j, p)| provider_refs(p, i, j))
             .collect();
-        for name in entry.resources.iter().flat_map(|r| r.value.iter()) {
+        for name in entry.resources_list() {
             let (resource, group) = parse_group_resource(&name.name);
             let id = (resource.to_string(), group.to_string());
             match rule_index.get(&id).map(|&k| &mut rules[k]) {
