@@ -116,10 +116,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let views = config.as_ref().map(|c| views::build(c, options));
     fix::attach(text, parsed.root.as_ref(), &mut diagnostics);
 
-    let index = LineIndex::new(text);
-    for d in &mut diagnostics {
-        d.start = index.position(d.range.start());
-        d.end = index.position(d.range.end());
+    if !diagnostics.is_empty() {
+        let index = LineIndex::new(text);
+        for d in &mut diagnostics {
+            d.start = index.position(d.range.start());
+            d.end = index.position(d.range.end());
+        }
     }
     let accepted = !diagnostics.iter().any(|d| d.severity == Severity::Error);
     Analysis {
