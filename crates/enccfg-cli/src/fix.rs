@@ -8,7 +8,6 @@ use enccfg_core::{analyze, canonical_yaml, Options};
 pub struct FixRun {
     pub output: String,
     pub summary: String,
-    pub accepted: bool,
 }
 
 pub fn run(
@@ -46,9 +45,5 @@ pub fn run(
     } else {
         fixed
     };
-    Ok(FixRun {
-        output,
-        summary,
-        accepted,
-    })
+    Ok(FixRun { output, summary })
 }
