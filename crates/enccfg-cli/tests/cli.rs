@@ -334,8 +334,14 @@ resources:
     assert_eq!(std::fs::read_to_string(&target).unwrap(), fixed);
 
     let unfixable = enccfg(&["fix"], INVALID);
-    assert_eq!(unfixable.status.code(), Some(0), "fix succeeds when it wrote its output");
-    assert!(String::from_utf8(unfixable.stderr).unwrap().contains("still be refused"));
+    assert_eq!(
+        unfixable.status.code(),
+        Some(0),
+        "fix succeeds when it wrote its output"
+    );
+    assert!(String::from_utf8(unfixable.stderr)
+        .unwrap()
+        .contains("still be refused"));
 
     let canonical = String::from_utf8(enccfg(&["fix", "--canonical"], broken).stdout).unwrap();
     assert!(
