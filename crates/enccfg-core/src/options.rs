@@ -54,7 +54,9 @@ impl Options {
 
     /// Parses `"1.36"` (or `"36"`) into a supported minor version.
     pub fn parse_version(text: &str) -> Option<u32> {
-        let minor = text.trim().strip_prefix("1.").unwrap_or(text.trim());
+        let text = text.trim();
+        let text = text.strip_prefix('v').unwrap_or(text);
+        let minor = text.strip_prefix("1.").unwrap_or(text);
         let minor = minor.strip_suffix(".x").unwrap_or(minor);
         let minor: u32 = minor.split('.').next()?.parse().ok()?;
         (OLDEST_MINOR..=NEWEST_MINOR)
@@ -79,6 +81,7 @@ mod tests {
     fn version_text_is_parsed_and_bounded() {
         assert_eq!(Options::parse_version("1.36"), Some(36));
         assert_eq!(Options::parse_version("1.27.3"), Some(27));
+        assert_eq!(Options::parse_version("v1.30.2"), Some(30));
         assert_eq!(Options::parse_version("1.26"), None);
         assert_eq!(Options::parse_version("banana"), None);
     }
