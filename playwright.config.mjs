@@ -7,6 +7,8 @@ export default defineConfig({
   testDir: './tests/e2e',
   timeout: 30_000,
   workers: 1,
+  // On CI a test that fails once is retried and reported as flaky, not hidden.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   outputDir: 'target/playwright',
   use: {

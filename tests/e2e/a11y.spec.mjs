@@ -30,6 +30,7 @@ for (const theme of ['light', 'dark']) {
 
 test('every control has a label', async ({ page }) => {
   await page.goto('./?example=broken');
+  await expect(page.getByTestId('example-picker')).toBeVisible();
   const unlabelled = await page.locator('input, select, textarea, button').evaluateAll((els) =>
     els.filter((el) => {
       const name = el.labels?.[0]?.textContent || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.textContent;

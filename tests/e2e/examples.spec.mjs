@@ -13,6 +13,8 @@ test('there are at least eight examples, each stating its expected verdict', () 
 test('each example loads from the picker and gets the verdict it expects', async ({ page }) => {
   await page.goto('./');
   const picker = page.getByTestId('example-picker');
+  // The picker is drawn once the wasm has started: wait for it before reading its options.
+  await expect(picker.locator('option:not([disabled])')).toHaveCount(all.length);
   const ids = await picker.locator('option:not([disabled])').evaluateAll((os) => os.map((o) => o.value));
   expect(ids.sort()).toEqual(all.map((e) => e.id).sort());
   for (const e of all) {

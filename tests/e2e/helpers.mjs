@@ -27,6 +27,7 @@ export async function caret(page) {
 }
 
 export async function settle(page) {
+  await expect(page.getByTestId('verdict')).toBeVisible();
   await expect(page.getByTestId('verdict')).not.toHaveClass(/pending/);
 }
 
