@@ -31,4 +31,7 @@ bash scripts/budget.sh
 step "Playwright e2e against dist/ on a sub-path"
 npx playwright test
 
+step "the playground command: trunk serve answers"
+bash scripts/serve-smoke.sh
+
 step "all checks passed in $((SECONDS - started))s"
