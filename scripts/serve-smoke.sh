@@ -16,6 +16,8 @@ for _ in $(seq 1 120); do
   fi
   if page=$(curl -fsS "http://127.0.0.1:$port/" 2>/dev/null) && grep -q '_bg.wasm' <<<"$page"; then
     wasm=$(grep -o "[A-Za-z0-9_./-]*_bg\.wasm" <<<"$page" | head -1)
+    wasm=${wasm#./}
+    wasm=${wasm#/}
     curl -fsS -o /dev/null "http://127.0.0.1:$port/$wasm"
     echo "serve-smoke: trunk serve answers on http://127.0.0.1:$port/ with the page and $wasm"
     exit 0
