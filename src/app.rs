@@ -12,6 +12,7 @@ use crate::components::{
     DiagnosticsList, Editor, EmbedBar, ExamplePicker, ExportPanel, HealthPanel, HelpOverlay,
     NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel, ThemeSwitch, VerdictLine,
 };
+use crate::editor_model::Lines;
 use crate::services::{clipboard, download, editor_text};
 use crate::session::{use_session, Session};
 use crate::state::{debounce_ms, Action};
@@ -150,10 +151,11 @@ pub fn app() -> Html {
         );
         use_memo(deps, |(views, text, down)| {
             views.0.as_ref().map(|v| {
-                let text = text.0.as_deref();
+                // One line table for both panels' spans.
+                let lines = text.0.clone().map(Lines::new);
                 (
-                    view_model::ordering_rows(v, text),
-                    view_model::health_columns(v, down, text),
+                    view_model::ordering_rows(v, lines.as_ref()),
+                    view_model::health_columns(v, down, lines.as_ref()),
                 )
             })
         })

@@ -50,12 +50,13 @@ impl Export {
             text: fixed,
             applied,
             skipped_unsafe,
+            accepted,
         } = fix_text(source, options, include_unsafe);
         let canonical_text = canonical.then(|| canonical_yaml(&fixed, options)).flatten();
         let text = canonical_text.clone().unwrap_or_else(|| fixed.clone());
         Export {
             diff: unified_diff(source, &text, "encryption-config.yaml"),
-            accepted: analyze(&text, options).accepted,
+            accepted,
             applied: applied
                 .iter()
                 .map(|a| format!("{} {}", a.code, a.title))

@@ -150,8 +150,8 @@ mod panels {
         pub select: Option<(u32, u32)>,
     }
 
-    pub fn ordering_rows(views: &Views, text: Option<&str>) -> Vec<OrderingRow> {
-        let lines = text.map(|t| Lines::new(t.into()));
+    /// `lines` is the analysed text (none while the views are stale: no spans then).
+    pub fn ordering_rows(views: &Views, lines: Option<&Lines>) -> Vec<OrderingRow> {
         views
             .ordering
             .rows
@@ -249,10 +249,9 @@ mod panels {
     pub fn health_columns(
         views: &Views,
         down: &BTreeSet<String>,
-        text: Option<&str>,
+        lines: Option<&Lines>,
     ) -> Vec<HealthColumn> {
         let outcomes = views.health.outcomes(down);
-        let lines = text.map(|t| Lines::new(t.into()));
         views
             .health
             .modes
@@ -271,7 +270,7 @@ mod panels {
                             check: check.name.clone(),
                             provider: plugin.map(|p| p.name.clone()),
                             status: result.status.as_str(),
-                            endpoints: check.endpoints.iter().map(|e| e.path.clone()).collect(),
+                            endpoints: check.endpoints.clone(),
                             probes: check.probes.clone(),
                             report: result.report.clone(),
                             select: plugin
@@ -326,7 +325,7 @@ mod panels {
             let text = crate::DEFAULT_EXAMPLE;
             let analysis = analyze(text, &Options::default());
             let views = analysis.views.as_ref().unwrap();
-            let rows = ordering_rows(views, Some(text));
+            let rows = ordering_rows(views, Some(&Lines::new(text.into())));
             assert_eq!(rows[0].resource, "secrets");
             assert_eq!(rows[0].write, "kms:myKmsPluginFoo");
             assert_eq!(rows[0].read, "kms:myKmsPluginFoo,kms:myKmsPluginBar");
@@ -334,7 +333,7 @@ mod panels {
             assert_eq!(&text[from as usize..to as usize], "secrets");
 
             let down: BTreeSet<String> = ["myKmsPluginBar".to_string()].into();
-            let columns = health_columns(views, &down, Some(text));
+            let columns = health_columns(views, &down, Some(&Lines::new(text.into())));
             assert_eq!(columns[0].rows[0].check, "kms-providers");
             assert_eq!(columns[0].rows[0].status, "failing");
             assert!(columns[0].selected && !columns[1].selected);

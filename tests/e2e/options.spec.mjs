@@ -1,10 +1,9 @@
 // The three target options drive the verdict: version (KMSv1 default), KMSv1 gate, reload.
 import { test, expect } from '@playwright/test';
+import { HEADER_LINES } from './helpers.mjs';
 
 const twoV1Plugins = [
-  'apiVersion: apiserver.config.k8s.io/v1',
-  'kind: EncryptionConfiguration',
-  'resources:',
+  ...HEADER_LINES,
   '  - resources: [secrets]',
   '    providers:',
   '      - kms: {name: vault, endpoint: "unix:///run/a.sock"}',

@@ -43,7 +43,7 @@ pub fn text(analysis: &Analysis, views: &Views) -> String {
             mode.why
         ));
         for check in &mode.checks {
-            let paths: Vec<&str> = check.endpoints.iter().map(|e| e.path.as_str()).collect();
+            let paths: Vec<&str> = check.endpoints.iter().map(String::as_str).collect();
             out.push_str(&format!(
                 "  {:<16} {}  — {}\n",
                 check.name,
@@ -86,7 +86,7 @@ pub fn json(analysis: &Analysis, views: &Views) -> String {
                 "checks": m.checks.iter().map(|c| json!({
                     "name": c.name,
                     "provider": c.plugin.map(|n| views.health.plugins[n].name.clone()),
-                    "endpoints": c.endpoints.iter().map(|e| e.path.clone()).collect::<Vec<_>>(),
+                    "endpoints": c.endpoints,
                     "probes": c.probes,
                 })).collect::<Vec<_>>(),
             })

@@ -2,7 +2,7 @@
 //! unified diff, to stdout or a file.
 
 use enccfg_core::fix::{fix_text, unified_diff};
-use enccfg_core::{analyze, canonical_yaml, Options};
+use enccfg_core::{canonical_yaml, Options};
 
 /// What to write and what to tell the user on stderr.
 pub struct FixRun {
@@ -24,7 +24,7 @@ pub fn run(
         fixed = canonical_yaml(&fixed, options)
             .ok_or("the file does not decode even after fixes, so it has no canonical form")?;
     }
-    let accepted = analyze(&fixed, options).accepted;
+    let accepted = outcome.accepted;
     let mut summary = format!("applied {} fix(es)", outcome.applied.len());
     for f in &outcome.applied {
         summary.push_str(&format!("\n  {} {}", f.code, f.title));

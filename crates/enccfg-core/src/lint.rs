@@ -31,7 +31,7 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
             } else if !kinds.is_empty() {
                 out.push(
                     Diagnostic::new(
-                        &registry::UNLISTED_PLAINTEXT,
+                        &registry::IDENTITY_ONLY,
                         *range,
                         format!("resources[{i}] only has `identity`: its resources are stored unencrypted"),
                     )

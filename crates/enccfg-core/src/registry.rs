@@ -184,7 +184,7 @@ codes! {
     KMSV1_DEPRECATED = "EC0403" "kms-v1-deprecated" Lint Warning
         "KMS v1 is deprecated"
         "KMS v1 is deprecated since 1.28 and off by default since 1.29. Plan a migration to `apiVersion: v2`.";
-    UNLISTED_PLAINTEXT = "EC0404" "identity-only" Lint Info
+    IDENTITY_ONLY = "EC0404" "identity-only" Lint Info
         "this entry only has `identity`, so these resources are stored unencrypted"
         "An entry whose only provider is `identity` stores its resources in plaintext. That is intended for an opt-out before a wildcard; otherwise add an encrypting provider first.";
 }

@@ -50,6 +50,9 @@ pub struct FixOutcome {
     pub applied: Vec<AppliedFix>,
     /// Unsafe fixes left out because they were not asked for.
     pub skipped_unsafe: usize,
+    /// Would kube-apiserver accept `text`? (From the engine's last analysis: no need to
+    /// analyse the result again. The canonical form has the same verdict, property-tested.)
+    pub accepted: bool,
 }
 
 /// Applies every safe fix (and the unsafe ones when `include_unsafe`), re-analysing after each
@@ -139,6 +142,7 @@ pub fn fix_text(text: &str, options: &Options, include_unsafe: bool) -> FixOutco
         text,
         applied,
         skipped_unsafe,
+        accepted: analysis.accepted,
     }
 }
 

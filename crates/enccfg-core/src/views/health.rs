@@ -22,12 +22,6 @@ pub struct KmsPlugin {
     pub range: TextRange,
 }
 
-/// An endpoint path and whether the check counts there.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Endpoint {
-    pub path: String,
-}
-
 /// One registered check.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HealthCheck {
@@ -36,7 +30,7 @@ pub struct HealthCheck {
     /// For an individual check, the plugin it probes; `None` for the aggregate.
     pub plugin: Option<usize>,
     /// `/healthz/<name>`, `/readyz/<name>` (and `/livez/<name>` before 1.29).
-    pub endpoints: Vec<Endpoint>,
+    pub endpoints: Vec<String>,
     /// What the check does, in words.
     pub probes: String,
 }
@@ -127,19 +121,10 @@ pub(crate) fn build(config: &Config, options: &Options) -> Health {
     }
 }
 
-fn endpoints(name: &str, on_livez: bool) -> Vec<Endpoint> {
-    let mut list = vec![
-        Endpoint {
-            path: format!("/healthz/{name}"),
-        },
-        Endpoint {
-            path: format!("/readyz/{name}"),
-        },
-    ];
+fn endpoints(name: &str, on_livez: bool) -> Vec<String> {
+    let mut list = vec![format!("/healthz/{name}"), format!("/readyz/{name}")];
     if on_livez {
-        list.push(Endpoint {
-            path: format!("/livez/{name}"),
-        });
+        list.push(format!("/livez/{name}"));
     }
     list
 }

@@ -5,9 +5,7 @@
 mod health;
 mod ordering;
 
-pub use health::{
-    CheckStatus, Endpoint, Health, HealthCheck, HealthMode, KmsPlugin, ModeOutcome, Outcome,
-};
+pub use health::{CheckStatus, Health, HealthCheck, HealthMode, KmsPlugin, ModeOutcome, Outcome};
 pub use ordering::{lookup, Lookup, Ordering, Precedence, ProviderRef, RuleRow};
 
 use crate::decode::model::Config;
