@@ -4,6 +4,8 @@
 use enccfg_core::fix::{fix_text, unified_diff};
 use enccfg_core::{canonical_yaml, Options};
 
+use crate::plural::count;
+
 /// What to write and what to tell the user on stderr.
 pub struct FixRun {
     pub output: String,
@@ -25,14 +27,14 @@ pub fn run(
             .ok_or("the file does not decode even after fixes, so it has no canonical form")?;
     }
     let accepted = outcome.accepted;
-    let mut summary = format!("applied {} fix(es)", outcome.applied.len());
+    let mut summary = format!("applied {}", count(outcome.applied.len(), "fix", "fixes"));
     for f in &outcome.applied {
         summary.push_str(&format!("\n  {} {}", f.code, f.title));
     }
     if outcome.skipped_unsafe > 0 {
         summary.push_str(&format!(
-            "\n{} unsafe fix(es) not applied: rerun with --unsafe to include them",
-            outcome.skipped_unsafe
+            "\n{} not applied: rerun with --unsafe to include them",
+            count(outcome.skipped_unsafe, "unsafe fix", "unsafe fixes")
         ));
     }
     summary.push_str(if accepted {

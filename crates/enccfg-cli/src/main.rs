@@ -5,6 +5,7 @@
 mod describe;
 mod fix;
 mod input;
+mod plural;
 mod render;
 
 use std::io::Write;

@@ -3,6 +3,8 @@
 
 use enccfg_core::{Analysis, Diagnostic};
 
+use crate::plural::count;
+
 pub fn render(analysis: &Analysis, file: &str, text: &str) -> String {
     let masked = analysis.masked_text(text);
     let lines: Vec<&str> = masked.split('\n').collect();
@@ -10,14 +12,28 @@ pub fn render(analysis: &Analysis, file: &str, text: &str) -> String {
     for d in &analysis.diagnostics {
         render_one(&mut out, d, file, &lines);
     }
-    let errors = analysis.errors().count();
-    let warnings = analysis.diagnostics.len() - errors;
-    out.push_str(&if analysis.accepted {
-        format!("accepted: kube-apiserver 1.{} would start with this file ({warnings} other findings)\n", analysis.options.effective_minor())
-    } else {
-        format!("refused: kube-apiserver 1.{} would not start with this file ({errors} errors, {warnings} other findings)\n", analysis.options.effective_minor())
-    });
+    out.push_str(&summary(analysis));
+    out.push('\n');
     out
+}
+
+/// The last line: the verdict and the counts.
+fn summary(analysis: &Analysis) -> String {
+    let minor = analysis.options.effective_minor();
+    let errors = analysis.errors().count();
+    let others = count(
+        analysis.diagnostics.len() - errors,
+        "other finding",
+        "other findings",
+    );
+    if analysis.accepted {
+        format!("accepted: kube-apiserver 1.{minor} would start with this file ({others})")
+    } else {
+        let errors = count(errors, "error", "errors");
+        format!(
+            "refused: kube-apiserver 1.{minor} would not start with this file ({errors}, {others})"
+        )
+    }
 }
 
 fn render_one(out: &mut String, d: &Diagnostic, file: &str, lines: &[&str]) {
