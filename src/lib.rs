@@ -7,7 +7,6 @@ pub mod components;
 pub mod editor_model;
 pub mod examples;
 pub mod json;
-pub mod redact;
 pub mod services;
 mod session;
 pub mod share;
