@@ -96,8 +96,8 @@ pub fn app() -> Html {
     let on_fix = {
         let state = state.clone();
         let replace_text = replace_text.clone();
-        Callback::from(move |index: usize| {
-            if let Some(text) = view_model::text_with_fix(&state.analysis, &state.source, index) {
+        Callback::from(move |fix: Rc<enccfg_core::Fix>| {
+            if let Some(text) = state.text_with_fix(&fix) {
                 replace_text(text);
             }
         })
@@ -135,7 +135,12 @@ pub fn app() -> Html {
     };
 
     let verdict = view_model::verdict(&state.analysis);
-    let rows = view_model::diagnostic_rows(&state.analysis);
+    // Rows (with their fixes) are built once per analysis, not on every keystroke.
+    let rows = use_memo(ByPtr(Some(state.analysis.clone())), |a| {
+        a.0.as_deref()
+            .map(view_model::diagnostic_rows)
+            .unwrap_or_default()
+    });
     let stale = state.views_stale();
     // Spans point into the analysed text only when the views are fresh. Rows are rebuilt only when the views or the analysed text change: not on each keystroke
     // of a big file (while an edit waits for its analysis, the spans are a few keystrokes old).

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use enccfg_core::fix::{fix_text, unified_diff, FixOutcome};
 use enccfg_core::views::Views;
-use enccfg_core::{analyze, canonical_yaml, Analysis, Options};
+use enccfg_core::{analyze, canonical_yaml, Analysis, Fix, Options};
 
 /// Everything the page shows is derived from these fields.
 #[derive(Clone, Debug, PartialEq)]
@@ -116,6 +116,12 @@ impl Playground {
             example: None,
             dirty: false,
         }
+    }
+
+    /// The editor text with `fix` (one diagnostic's) applied; `None` while an edit waits for
+    /// its analysis, since the fix's offsets belong to the analysed text, not the one shown.
+    pub fn text_with_fix(&self, fix: &Fix) -> Option<String> {
+        (!self.pending).then(|| enccfg_core::fix::apply_fix(&self.source, fix))
     }
 
     /// The views are from an older text (the current one does not decode).
