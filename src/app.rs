@@ -38,8 +38,8 @@ pub fn app() -> Html {
     let Session {
         state,
         boot,
-        ui,
-        share,
+        page,
+        share_url_ref,
         callbacks,
     } = use_session();
     let pending_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
@@ -73,11 +73,6 @@ pub fn app() -> Html {
         Callback::from(move |id| state.dispatch(Action::LoadExample(id)))
     };
 
-    let lookup = use_state(String::new);
-    let on_lookup = {
-        let lookup = lookup.clone();
-        use_callback((), move |q: String, _| lookup.set(q))
-    };
     let on_plugin = {
         let dispatcher = state.dispatcher();
         use_callback((), move |(name, up): (String, bool), _| {
@@ -174,9 +169,9 @@ pub fn app() -> Html {
                 <OrderingPanel
                     rows={rows.clone()}
                     {stale}
-                    lookup={(*lookup).clone()}
-                    answer={view_model::lookup_answer(views, &lookup)}
-                    {on_lookup}
+                    lookup={page.lookup.clone()}
+                    answer={view_model::lookup_answer(views, &page.lookup)}
+                    on_lookup={callbacks.on_lookup.clone()}
                     on_select={on_select.clone()} />
             }
         });
@@ -197,7 +192,7 @@ pub fn app() -> Html {
         });
 
     let embed = boot.params.embed;
-    let active = *ui.active;
+    let active = page.active;
     let mut tabs = vec![
         Panel::Diagnostics,
         Panel::Ordering,
@@ -229,7 +224,7 @@ pub fn app() -> Html {
                     </div>
                     <div class="topbar-tools">
                         <button type="button" class="link-button" onclick={callbacks.go_share.reform(|_| ())}>{ "Share…" }</button>
-                        <ThemeSwitch theme={*ui.theme} on_change={callbacks.on_theme.clone()} />
+                        <ThemeSwitch theme={page.theme} on_change={callbacks.on_theme.clone()} />
                         <button type="button" data-testid="help-button" aria-keyshortcuts="?"
                             onclick={callbacks.open_help.reform(|_| ())}>{ "Keyboard shortcuts (?)" }</button>
                     </div>
@@ -240,8 +235,8 @@ pub fn app() -> Html {
                     <ExamplePicker current={state.example} {on_pick} />
                     <OptionsBar options={state.analysis.options} on_change={on_options} />
                 </div>
-                <NoticeBar notice={(*ui.notice).clone()} on_dismiss={callbacks.dismiss_notice.clone()}
-                    asking={ui.asking.is_some()}
+                <NoticeBar notice={page.notice.clone()} on_dismiss={callbacks.dismiss_notice.clone()}
+                    asking={page.asking.is_some()}
                     on_keep_opened={callbacks.keep_opened.clone()}
                     on_restore_draft={callbacks.restore_draft.clone()} />
                 <VerdictLine verdict={verdict} pending={state.pending} />
@@ -281,13 +276,13 @@ pub fn app() -> Html {
                                 {on_copy}
                                 on_download={on_export_download} />
                             <SharePanel
-                                url={share.url.clone()}
-                                include_keys={share.include_keys}
-                                status={share.status.clone()}
-                                too_long={share.too_long}
-                                autosave={(*ui.autosave).clone()}
-                                keep_keys={*ui.keep_keys}
-                                url_ref={share.url_ref.clone()}
+                                url={page.share.url.clone()}
+                                include_keys={page.share.include_keys}
+                                status={page.share.status.clone()}
+                                too_long={page.share.too_long}
+                                autosave={page.autosave_line()}
+                                keep_keys={page.keep_keys}
+                                url_ref={share_url_ref}
                                 on_share={callbacks.on_share.clone()}
                                 on_include_keys={callbacks.on_include_keys.clone()}
                                 on_download={callbacks.on_download.clone()}
@@ -297,7 +292,7 @@ pub fn app() -> Html {
                     </div>
                 </div>
             </main>
-            if *ui.help_open {
+            if page.help_open {
                 <HelpOverlay on_close={callbacks.close_help.clone()} />
             }
         </div>

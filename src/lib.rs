@@ -7,6 +7,7 @@ pub mod components;
 pub mod editor_model;
 pub mod examples;
 pub mod json;
+pub mod page;
 pub mod services;
 mod session;
 pub mod share;
