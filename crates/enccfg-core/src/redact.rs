@@ -108,6 +108,7 @@ fn placeholder(scalar: &str, index: usize) -> String {
 mod tests {
     use super::*;
     use crate::{analyze, Options};
+    use wasm_bindgen_test::wasm_bindgen_test;
 
     /// The playground's built-in examples: every kind of key the app ships.
     const EXAMPLES: &[&str] = &[
@@ -130,7 +131,7 @@ mod tests {
             .collect()
     }
 
-    #[test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn examples_keep_their_diagnostics_and_lose_their_keys() {
         let gate_on = Options {
             reload: true,
@@ -164,7 +165,7 @@ mod tests {
             .any(|t| !analyze(t, &Options::default()).secret_ranges.is_empty()));
     }
 
-    #[test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn quoting_escapes_and_block_scalars_survive() {
         let text = "keys:\n- name: a\n  secret: \"QUFB\\x41QUFB\"\n- name: b\n  secret: 'QU''FB'\n- name: c\n  secret: |-\n    QUFBQUFB\n- name: d\n  secret: &k QUFB\n- name: e\n  secret: *k\n";
         let analysis = analyze(text, &Options::default());
@@ -178,7 +179,7 @@ mod tests {
         assert!(!redacted.contains("QUFB"));
     }
 
-    #[test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn placeholders_differ_per_key_and_keep_invalid_characters_invalid() {
         assert_ne!(
             placeholder("QUFBQUFBQUFB", 0),
@@ -189,7 +190,7 @@ mod tests {
         assert!(!has_key_material("secret: \"\"", &[TextRange::new(8, 10)]));
     }
 
-    #[test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn masking_keeps_columns_and_line_breaks() {
         let text = "keys:\n- name: k\n  secret: c2VjcmV0\n- name: é\n  secret: |\n    aé\n    b\n";
         let analysis = analyze(text, &Options::default());
