@@ -109,7 +109,7 @@ pub fn app() -> Html {
     let on_copy = {
         let state = state.clone();
         Callback::from(move |_| {
-            let text = state.export.text.clone();
+            let text = state.export.output.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 clipboard::copy(&text, None).await;
             });
@@ -120,7 +120,7 @@ pub fn app() -> Html {
         Callback::from(move |_| {
             download::save(
                 "encryption-config.yaml",
-                &state.export.text,
+                &state.export.output,
                 "application/yaml",
             );
         })

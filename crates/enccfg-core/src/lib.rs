@@ -14,6 +14,7 @@
 //! (kube-apiserver's field errors) → `load` (masking, KMSv1 gate) → `lint` → verdict.
 
 mod analysis;
+mod canonical;
 mod decode;
 mod diagnostic;
 mod export;
@@ -28,11 +29,12 @@ mod validate;
 pub mod views;
 
 pub use analysis::{analyze, analyze_bytes, utf16_span, Analysis};
+pub use canonical::canonical_yaml;
 pub use diagnostic::{
     Applicability, Diagnostic, Edit, FieldError, FieldErrorType, Fix, Position, Severity, Stage,
     TextRange,
 };
-pub use export::canonical_yaml;
+pub use export::{export, fix_text, AppliedFix, Export, Form};
 pub use options::{kmsv1_default, Options, KMSV1_GATE_MINOR, NEWEST_MINOR, OLDEST_MINOR};
 
 /// Runs only the YAML library's event pass over `text` and returns the number of events.
