@@ -18,7 +18,12 @@ for path in sorted(p for p in dist.rglob("*") if p.is_file()):
     data = path.read_bytes()
     raw, gz, br = len(data), len(gzip.compress(data, 9)), brotli_size(data)
     name = str(path.relative_to(dist))
-    loaded_on_first_visit = path.parent == dist and path.suffix in {".html", ".js", ".wasm", ".css"}
+    # The page's own files, and wasm-bindgen's JS snippets, which its glue imports at start.
+    # extras/ (panels loaded on first use) and examples/ are not part of a first visit.
+    top = path.relative_to(dist).parts[0]
+    loaded_on_first_visit = path.suffix in {".html", ".js", ".wasm", ".css"} and (
+        path.parent == dist or top == "snippets"
+    )
     if loaded_on_first_visit:
         first_visit += br
     rows.append((name, raw, gz, br, "yes" if loaded_on_first_visit else ""))

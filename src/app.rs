@@ -104,7 +104,7 @@ pub fn app() -> Html {
     let on_copy = {
         let state = state.clone();
         Callback::from(move |_| {
-            let text = state.export.text.clone();
+            let text = state.export.output.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 clipboard::copy(&text, None).await;
             });
@@ -115,7 +115,7 @@ pub fn app() -> Html {
         Callback::from(move |_| {
             download::save(
                 "encryption-config.yaml",
-                &state.export.text,
+                &state.export.output,
                 "application/yaml",
             );
         })

@@ -6,6 +6,7 @@ mod app;
 pub mod components;
 pub mod editor_model;
 pub mod examples;
+pub mod extras;
 pub mod json;
 pub mod page;
 pub mod services;

@@ -3,9 +3,8 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use enccfg_core::fix::{fix_text, unified_diff, FixOutcome};
 use enccfg_core::views::Views;
-use enccfg_core::{analyze, canonical_yaml, Analysis, Fix, Options};
+use enccfg_core::{analyze, Analysis, Applicability, Export, Fix, Form, Options};
 
 /// Everything the page shows is derived from these fields.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,44 +28,26 @@ pub struct Playground {
     pub dirty: bool,
 }
 
-/// What the Export panel shows: the fixed file, its diff against the editor, what was applied.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Export {
-    /// The text a download saves (fixed, canonical when asked and possible).
-    pub text: String,
-    /// The fixed text without canonical re-emission: what "apply" puts in the editor.
-    pub fixed: String,
-    pub diff: String,
-    pub applied: Vec<String>,
-    pub skipped_unsafe: usize,
-    /// Canonical form was asked for but the file does not decode.
-    pub canonical_unavailable: bool,
-    pub accepted: bool,
-}
-
-impl Export {
-    fn build(source: &str, options: &Options, include_unsafe: bool, canonical: bool) -> Export {
-        let FixOutcome {
-            text: fixed,
-            applied,
-            skipped_unsafe,
-            accepted,
-        } = fix_text(source, options, include_unsafe);
-        let canonical_text = canonical.then(|| canonical_yaml(&fixed, options)).flatten();
-        let text = canonical_text.clone().unwrap_or_else(|| fixed.clone());
-        Export {
-            diff: unified_diff(source, &text, "encryption-config.yaml"),
-            accepted,
-            applied: applied
-                .iter()
-                .map(|a| format!("{} {}", a.code, a.title))
-                .collect(),
-            skipped_unsafe,
-            canonical_unavailable: canonical && canonical_text.is_none(),
-            fixed,
-            text,
-        }
-    }
+/// The Export panel's content for `source` (whose analysis is `analysis`): the core's export
+/// engine, started from the analysis the page already has.
+fn export_of(source: &str, analysis: &Analysis, include_unsafe: bool, canonical: bool) -> Export {
+    let applicability = if include_unsafe {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let form = if canonical {
+        Form::Canonical
+    } else {
+        Form::AsWritten
+    };
+    enccfg_core::export(
+        source,
+        analysis,
+        applicability,
+        form,
+        "encryption-config.yaml",
+    )
 }
 
 /// How long typing must pause before the text is analysed again: 120 ms, longer for big files
@@ -106,13 +87,13 @@ impl Playground {
         Playground {
             source: source.into(),
             options,
+            export: Rc::new(export_of(source, &analysis, false, false)),
             last_views: analysis.views.clone().map(Rc::new),
             analysis: Rc::new(analysis),
             pending: false,
             down_plugins: BTreeSet::new(),
             include_unsafe: false,
             canonical: false,
-            export: Rc::new(Export::build(source, &options, false, false)),
             example: None,
             dirty: false,
         }
@@ -133,6 +114,12 @@ impl Playground {
         let analysis = analyze(&self.source, &options);
         Playground {
             options,
+            export: Rc::new(export_of(
+                &self.source,
+                &analysis,
+                self.include_unsafe,
+                self.canonical,
+            )),
             last_views: analysis
                 .views
                 .clone()
@@ -140,11 +127,20 @@ impl Playground {
                 .or_else(|| self.last_views.clone()),
             analysis: Rc::new(analysis),
             pending: false,
-            export: Rc::new(Export::build(
+            ..self.clone()
+        }
+    }
+
+    /// The export rebuilt for new settings from the analysis at hand (no new analysis).
+    fn with_export(&self, include_unsafe: bool, canonical: bool) -> Playground {
+        Playground {
+            include_unsafe,
+            canonical,
+            export: Rc::new(export_of(
                 &self.source,
-                &options,
-                self.include_unsafe,
-                self.canonical,
+                &self.analysis,
+                include_unsafe,
+                canonical,
             )),
             ..self.clone()
         }
@@ -204,16 +200,10 @@ impl Playground {
                     ..self.clone()
                 }
             }
-            Action::SetIncludeUnsafe(include_unsafe) => Playground {
-                include_unsafe,
-                ..self.clone()
+            Action::SetIncludeUnsafe(include_unsafe) => {
+                self.with_export(include_unsafe, self.canonical)
             }
-            .reanalysed(self.options),
-            Action::SetCanonical(canonical) => Playground {
-                canonical,
-                ..self.clone()
-            }
-            .reanalysed(self.options),
+            Action::SetCanonical(canonical) => self.with_export(self.include_unsafe, canonical),
         }
     }
 }
@@ -276,21 +266,21 @@ mod tests {
     fn export_follows_the_text_and_the_unsafe_switch() {
         let text = "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [Secrets]\n    providers:\n      - identity: {}\n      - kms: {apiVersion: v2, name: a, endpoint: 'unix:///a.sock'}\n";
         let start = Playground::new(text, Options::default());
-        assert!(start.export.text.contains("[secrets]"));
+        assert!(start.export.output.contains("[secrets]"));
         assert!(start.export.diff.contains("+  - resources: [secrets]"));
         assert_eq!(start.export.skipped_unsafe, 1);
         let with_unsafe = start.apply(Action::SetIncludeUnsafe(true));
         assert!(
             with_unsafe
                 .export
-                .text
+                .output
                 .trim_end()
                 .ends_with("- identity: {}"),
             "{}",
-            with_unsafe.export.text
+            with_unsafe.export.output
         );
         let canonical = with_unsafe.apply(Action::SetCanonical(true));
-        assert!(canonical.export.text.contains("- secrets"));
+        assert!(canonical.export.output.contains("- secrets"));
         assert!(
             canonical.export.fixed.contains("[secrets]"),
             "apply keeps the user's layout"

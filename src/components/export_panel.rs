@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::state::Export;
+use enccfg_core::Export;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportPanelProps {
@@ -55,13 +55,13 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
                 { summary(e) }
             </p>
             if !e.applied.is_empty() {
-                <ul class="applied">{ for e.applied.iter().map(|a| html! { <li>{ a }</li> }) }</ul>
+                <ul class="applied">{ for e.applied.iter().map(|a| html! { <li>{ format!("{} {}", a.code, a.title) }</li> }) }</ul>
             }
-            if e.canonical_unavailable {
+            if e.canonical_refused {
                 <p class="note">{ "The file does not decode, so it has no canonical form yet: showing the fixed text." }</p>
             }
             <label class="pane-title" for="fixed-yaml">{ if e.accepted { "fixed file (accepted)" } else { "fixed file (still refused)" } }</label>
-            <textarea id="fixed-yaml" data-testid="fixed-yaml" class="fixed-yaml" readonly=true spellcheck="false" wrap="off" value={e.text.clone()} />
+            <textarea id="fixed-yaml" data-testid="fixed-yaml" class="fixed-yaml" readonly=true spellcheck="false" wrap="off" value={e.output.clone()} />
             if !e.diff.is_empty() {
                 <details class="diff" open=true>
                     <summary>{ "Changes against the editor" }</summary>
@@ -80,8 +80,13 @@ fn summary(e: &Export) -> String {
     };
     if e.skipped_unsafe > 0 {
         s.push_str(&format!(
-            " {} unsafe fix(es) left out: tick \"include unsafe fixes\" to see them.",
-            e.skipped_unsafe
+            " {} left out: tick \"include unsafe fixes\" to see {}.",
+            if e.skipped_unsafe == 1 {
+                "1 unsafe fix".to_string()
+            } else {
+                format!("{} unsafe fixes", e.skipped_unsafe)
+            },
+            if e.skipped_unsafe == 1 { "it" } else { "them" }
         ));
     }
     s

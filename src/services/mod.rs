@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod download;
 pub mod editor_text;
 pub mod embed;
+pub mod extras;
 pub mod location;
 pub mod storage;
 pub mod theme;

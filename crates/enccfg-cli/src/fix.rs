@@ -1,8 +1,7 @@
-//! `enccfg fix`: applies safe (and, with `--unsafe`, unsafe) fixes and writes the result, or a
-//! unified diff, to stdout or a file.
+//! `enccfg fix`: applies safe (and, with `--unsafe`, unsafe) fixes through the core's export
+//! engine and writes the result, or a unified diff, to stdout or a file.
 
-use enccfg_core::fix::{fix_text, unified_diff};
-use enccfg_core::{canonical_yaml, Options};
+use enccfg_core::{analyze, export, Applicability, Form, Options};
 
 use crate::plural::count;
 
@@ -20,32 +19,43 @@ pub fn run(
     diff: bool,
     canonical: bool,
 ) -> Result<FixRun, String> {
-    let outcome = fix_text(text, options, include_unsafe);
-    let mut fixed = outcome.text;
-    if canonical {
-        fixed = canonical_yaml(&fixed, options)
-            .ok_or("the file does not decode even after fixes, so it has no canonical form")?;
+    let applicability = if include_unsafe {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let form = if canonical {
+        Form::Canonical
+    } else {
+        Form::AsWritten
+    };
+    let result = export(text, &analyze(text, options), applicability, form, name);
+    if result.canonical_refused {
+        return Err(
+            "the file does not decode even after fixes, so it has no canonical form (run `enccfg check` to see why)"
+                .into(),
+        );
     }
-    let accepted = outcome.accepted;
-    let mut summary = format!("applied {}", count(outcome.applied.len(), "fix", "fixes"));
-    for f in &outcome.applied {
+    let mut summary = format!("applied {}", count(result.applied.len(), "fix", "fixes"));
+    for f in &result.applied {
         summary.push_str(&format!("\n  {} {}", f.code, f.title));
     }
-    if outcome.skipped_unsafe > 0 {
+    if result.skipped_unsafe > 0 {
         summary.push_str(&format!(
-            "\n{} not applied: rerun with --unsafe to include them",
-            count(outcome.skipped_unsafe, "unsafe fix", "unsafe fixes")
+            "\n{} not applied: rerun with --unsafe to include {}",
+            count(result.skipped_unsafe, "unsafe fix", "unsafe fixes"),
+            if result.skipped_unsafe == 1 {
+                "it"
+            } else {
+                "them"
+            }
         ));
     }
-    summary.push_str(if accepted {
+    summary.push_str(if result.accepted {
         "\nthe fixed file would be accepted"
     } else {
         "\nthe fixed file would still be refused: run `enccfg check` on it"
     });
-    let output = if diff {
-        unified_diff(text, &fixed, name)
-    } else {
-        fixed
-    };
+    let output = if diff { result.diff } else { result.output };
     Ok(FixRun { output, summary })
 }

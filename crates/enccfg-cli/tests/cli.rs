@@ -376,3 +376,42 @@ resources:
     assert!(summary.starts_with("applied 0 fixes\n"), "{summary}");
     assert!(!summary.contains("(es)"), "{summary}");
 }
+
+#[test]
+fn canonical_fix_never_applies_an_unsafe_fix_and_says_what_it_wrote() {
+    // One list element that sets two providers: splitting it (EC0213) is an unsafe fix.
+    let two_in_one = "apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+  - resources: [secrets]
+    providers:
+      - secretbox:
+          keys:
+            - name: key1
+              secret: QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=
+        identity: {}
+";
+    let safe = enccfg(&["fix", "--canonical"], two_in_one);
+    assert_eq!(safe.status.code(), Some(0));
+    let stderr = String::from_utf8(safe.stderr).unwrap();
+    assert!(stderr.contains("applied 0 fixes"), "{stderr}");
+    assert!(stderr.contains("1 unsafe fix not applied"), "{stderr}");
+    assert!(stderr.contains("still be refused"), "{stderr}");
+    let written = String::from_utf8(safe.stdout).unwrap();
+    assert_eq!(
+        enccfg(&["check", "-"], &written).status.code(),
+        Some(1),
+        "what it says and what it wrote agree:\n{written}"
+    );
+
+    let all = enccfg(&["fix", "--canonical", "--unsafe"], two_in_one);
+    let stderr = String::from_utf8(all.stderr).unwrap();
+    assert!(stderr.contains("applied 1 fix\n  EC0213"), "{stderr}");
+    assert!(stderr.contains("would be accepted"), "{stderr}");
+    let written = String::from_utf8(all.stdout).unwrap();
+    assert_eq!(
+        enccfg(&["check", "-"], &written).status.code(),
+        Some(0),
+        "{written}"
+    );
+}

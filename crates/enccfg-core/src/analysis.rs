@@ -1,11 +1,17 @@
 //! The facade: runs the pipeline over a text and packages the result for the CLI and the app.
 
-use crate::diagnostic::{Diagnostic, Severity, TextRange};
+use crate::diagnostic::{Diagnostic, Fix, Severity, TextRange};
+use crate::fix::FixContext;
 use crate::line_index::LineIndex;
 use crate::options::Options;
-use crate::registry;
+use crate::registry::{self, Build};
+use crate::syntax::Node;
 use crate::views::{self, Views};
-use crate::{decode, fix, lint, load, syntax, validate};
+use crate::{decode, lint, load, syntax, validate};
+
+/// At most this many diagnostics get a fix built after the pipeline: finding a fix walks the
+/// tree, and `analyze` must stay fast on files with hundreds of thousands of findings.
+const MAX_BUILT_FIXES: usize = 1_000;
 
 /// Everything we know about one text under one set of options.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +72,35 @@ pub fn analyze_bytes(bytes: &[u8], options: &Options) -> Analysis {
     }
 }
 
+/// Gives each diagnostic the fix its registry entry declares, with the declared applicability:
+/// built now by the entry's builder, or kept from the check that built it. A code without a
+/// fix in the registry never carries one.
+fn attach_fixes(text: &str, root: Option<&Node>, diagnostics: &mut [Diagnostic]) {
+    let mut built = 0;
+    for d in diagnostics.iter_mut() {
+        let spec = registry::by_code(d.code).and_then(|c| c.fix);
+        d.fix = match spec {
+            None => None,
+            Some(spec) => match spec.build {
+                Build::AtCheck => d.fix.take().map(|f| Fix {
+                    applicability: spec.applicability,
+                    ..f
+                }),
+                Build::Later(build) if built < MAX_BUILT_FIXES => {
+                    built += 1;
+                    root.and_then(|root| build(&FixContext::new(text, root), d))
+                        .map(|p| Fix {
+                            title: p.title,
+                            edits: p.edits,
+                            applicability: spec.applicability,
+                        })
+                }
+                Build::Later(_) => None,
+            },
+        };
+    }
+}
+
 /// Analyses `text` for the kube-apiserver described by `options`. Total: never panics.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let parsed = syntax::parse(text);
@@ -90,7 +125,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         diagnostics.extend(lint::check(config, options));
     }
     let views = config.as_ref().map(|c| views::build(c, options));
-    fix::attach(text, parsed.root.as_ref(), &mut diagnostics);
+    attach_fixes(text, parsed.root.as_ref(), &mut diagnostics);
 
     if !diagnostics.is_empty() {
         let index = LineIndex::new(text);

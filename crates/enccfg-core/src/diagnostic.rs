@@ -1,7 +1,5 @@
 //! The one diagnostic type every stage reports, and the text positions it carries.
 
-use crate::registry::Code;
-
 /// A byte range in the analysed text (half-open: `start..end`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TextRange {
@@ -155,23 +153,6 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic of `code` at `range`, with the code's default severity.
-    pub(crate) fn new(code: &'static Code, range: TextRange, message: impl Into<String>) -> Self {
-        Diagnostic {
-            code: code.code,
-            name: code.name,
-            stage: code.stage,
-            severity: code.severity,
-            message: message.into(),
-            range,
-            start: Position::default(),
-            end: Position::default(),
-            field: None,
-            help: None,
-            fix: None,
-        }
-    }
-
     pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -190,7 +171,6 @@ impl Diagnostic {
         self
     }
 
-    #[allow(dead_code)]
     pub(crate) fn fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
         self

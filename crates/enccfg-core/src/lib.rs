@@ -14,6 +14,7 @@
 //! (kube-apiserver's field errors) → `load` (masking, KMSv1 gate) → `lint` → verdict.
 
 mod analysis;
+mod canonical;
 mod decode;
 mod diagnostic;
 mod export;
@@ -29,11 +30,12 @@ mod validate;
 pub mod views;
 
 pub use analysis::{analyze, analyze_bytes, Analysis};
+pub use canonical::canonical_yaml;
 pub use diagnostic::{
     Applicability, Diagnostic, Edit, FieldError, FieldErrorType, Fix, Position, Severity, Stage,
     TextRange,
 };
-pub use export::canonical_yaml;
+pub use export::{export, fix_text, AppliedFix, Export, Form};
 pub use line_index::LineIndex;
 pub use options::{kmsv1_default, Options, KMSV1_GATE_MINOR, NEWEST_MINOR, OLDEST_MINOR};
 

@@ -11,7 +11,7 @@ pub fn render(analysis: &Analysis, file: &str) -> String {
                 "id": c.code,
                 "name": c.name,
                 "shortDescription": { "text": c.summary },
-                "fullDescription": { "text": c.explanation },
+                "fullDescription": { "text": registry::docs_of(c.code).map_or(c.summary, |d| d.explanation) },
                 "defaultConfiguration": { "level": level(c.severity) },
             })
         })

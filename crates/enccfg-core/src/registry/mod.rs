@@ -1,0 +1,276 @@
+//! The registry: the single home of every diagnostic code. An entry says the code, its name,
+//! stage and usual severity, a one-line summary, whether it has a fix (with the fix's
+//! applicability and the function that builds it), and for lints the source the advice quotes.
+//! The long explanations live in `docs.rs` (only the CLI and the generated docs read them, so
+//! the page's bundle does not carry them); `render.rs` writes `docs/diagnostics.md` and
+//! `docs/fixes.md` from both; `tests.rs` holds the meta-tests that keep them together.
+//!
+//! Codes are stable and never reused: `EC00xx` syntax, `EC01xx` decode, `EC02xx` validation
+//! (kube-apiserver's field errors), `EC03xx` load-time checks, `EC04xx` our own lints. Within a
+//! range, codes are numbered from 01 without gaps.
+
+mod docs;
+mod render;
+#[cfg(test)]
+mod tests;
+
+pub use docs::{docs_of, Docs};
+pub use render::{render_fixes_markdown, render_markdown, render_text};
+
+use crate::diagnostic::{Applicability, Diagnostic, Position, Severity, Stage, TextRange};
+use crate::fix::{builders, FixContext, Proposal};
+use crate::lint;
+
+/// Builds a fix's title and edits for one diagnostic, or `None` when the layout does not allow
+/// a clean edit. The registry adds the applicability, so a fix can never claim another.
+pub type FixBuilder = fn(&FixContext<'_>, &Diagnostic) -> Option<Proposal>;
+
+/// Where a code's fix is built.
+#[derive(Clone, Copy)]
+pub enum Build {
+    /// By the check itself, which knows what it needs (a decode stage suggestion).
+    AtCheck,
+    /// By this function, after the pipeline ran.
+    Later(FixBuilder),
+}
+
+/// A code's fix: how sure it is, and who builds it.
+#[derive(Clone, Copy)]
+pub struct FixSpec {
+    pub applicability: Applicability,
+    pub build: Build,
+}
+
+/// Where a lint's advice comes from: a quotation and a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub quote: &'static str,
+    pub url: &'static str,
+}
+
+/// One diagnostic code.
+pub struct Code {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub stage: Stage,
+    /// The usual severity (some decode findings are warnings before 1.31).
+    pub severity: Severity,
+    /// One line, lower case, no final period.
+    pub summary: &'static str,
+    pub fix: Option<FixSpec>,
+    /// For lints: what the advice rests on.
+    pub source: Option<Source>,
+}
+
+impl std::fmt::Debug for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code)
+    }
+}
+
+impl Diagnostic {
+    /// A diagnostic of `code` at `range`, with the code's usual severity.
+    pub(crate) fn new(code: &'static Code, range: TextRange, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code: code.code,
+            name: code.name,
+            stage: code.stage,
+            severity: code.severity,
+            message: message.into(),
+            range,
+            start: Position::default(),
+            end: Position::default(),
+            field: None,
+            help: None,
+            fix: None,
+        }
+    }
+}
+
+macro_rules! fix_spec {
+    ($app:ident, at_check) => {
+        Some(FixSpec {
+            applicability: Applicability::$app,
+            build: Build::AtCheck,
+        })
+    };
+    ($app:ident, $build:path) => {
+        Some(FixSpec {
+            applicability: Applicability::$app,
+            build: Build::Later($build),
+        })
+    };
+    () => {
+        None
+    };
+}
+
+macro_rules! source {
+    ($quote:literal, $url:literal) => {
+        Some(Source {
+            quote: $quote,
+            url: $url,
+        })
+    };
+    () => {
+        None
+    };
+}
+
+macro_rules! codes {
+    ($($ident:ident = $code:literal $name:literal $stage:ident $severity:ident $summary:literal
+        $(fix($app:ident, $($build:tt)+))? $(source($quote:literal, $url:literal))?;)*) => {
+        $(
+            pub(crate) static $ident: Code = Code {
+                code: $code,
+                name: $name,
+                stage: Stage::$stage,
+                severity: Severity::$severity,
+                summary: $summary,
+                fix: fix_spec!($($app, $($build)+)?),
+                source: source!($($quote, $url)?),
+            };
+        )*
+        /// Every code, sorted by code.
+        pub static CODES: &[&Code] = &[$(&$ident),*];
+    };
+}
+
+codes! {
+    YAML_SYNTAX = "EC0001" "yaml-syntax-error" Syntax Error
+        "the file is not valid YAML";
+    EMPTY_FILE = "EC0002" "empty-file" Syntax Error
+        "the file is empty";
+    ALIAS_BUDGET = "EC0003" "alias-expansion-too-large" Syntax Error
+        "YAML aliases expand to too many nodes";
+    TOO_DEEP = "EC0004" "nesting-too-deep" Syntax Error
+        "the YAML nesting is too deep";
+    EXTRA_DOCUMENTS = "EC0005" "extra-documents-ignored" Syntax Warning
+        "only the first YAML document is read";
+    INVALID_UTF8 = "EC0006" "invalid-utf8" Syntax Error
+        "the file is not valid UTF-8";
+    MISSING_API_VERSION = "EC0101" "missing-api-version" Decode Error
+        "`apiVersion` is missing"
+        fix(Safe, builders::missing_api_version);
+    MISSING_KIND = "EC0102" "missing-kind" Decode Error
+        "`kind` is missing"
+        fix(Safe, builders::missing_kind);
+    UNKNOWN_KIND = "EC0103" "unregistered-kind" Decode Error
+        "this `apiVersion`/`kind` pair is not an encryption configuration kube-apiserver knows";
+    WRONG_CONFIG_TYPE = "EC0104" "unexpected-config-type" Decode Error
+        "this is another kind of apiserver configuration, not an EncryptionConfiguration";
+    UNKNOWN_FIELD = "EC0105" "unknown-field" Decode Error
+        "field is not part of the schema"
+        fix(Safe, at_check);
+    DUPLICATE_KEY = "EC0106" "duplicate-key" Decode Error
+        "the same key appears twice in one mapping";
+    WRONG_TYPE = "EC0107" "wrong-type" Decode Error
+        "value has the wrong type"
+        fix(Safe, at_check);
+    INVALID_DURATION = "EC0108" "invalid-duration" Decode Error
+        "`timeout` is not a duration string";
+    INT32_RANGE = "EC0109" "integer-out-of-range" Decode Error
+        "`cachesize` is not a 32-bit integer";
+    UNREPRESENTABLE_NUMBER = "EC0110" "unrepresentable-number" Decode Error
+        "`.inf` and `.nan` cannot be converted to JSON";
+    RESOURCES_REQUIRED = "EC0201" "resources-required" Validate Error
+        "at least one resource entry is required";
+    ENTRY_RESOURCES_REQUIRED = "EC0202" "entry-resources-required" Validate Error
+        "the entry lists no resources";
+    DUPLICATE_RESOURCE = "EC0203" "duplicate-resource" Validate Error
+        "a resource is listed more than once in this entry"
+        fix(Safe, builders::remove_repeated_resource);
+    OVERLAPPING_RESOURCES = "EC0204" "overlapping-resources" Validate Error
+        "a wildcard in this entry overlaps another name in the same entry";
+    RESOURCE_UPPERCASE = "EC0205" "resource-has-capitals" Validate Error
+        "resource names must be lower case"
+        fix(Safe, builders::lowercase_resource);
+    BARE_STAR = "EC0206" "bare-star-resource" Validate Error
+        "`*` is not a valid resource name"
+        fix(Safe, builders::star_to_core_group);
+    RESOURCE_NOT_ENCRYPTABLE = "EC0207" "resource-not-encryptable" Validate Error
+        "this resource has no REST API and cannot be encrypted";
+    EVENTS_K8S_IO = "EC0208" "events-k8s-io-group" Validate Error
+        "`events.k8s.io` objects are stored as core `events`"
+        fix(Safe, builders::core_events);
+    EXTENSIONS_GROUP = "EC0209" "extensions-group" Validate Error
+        "the `extensions` group has been removed";
+    STAR_GROUP = "EC0210" "resource-in-every-group" Validate Error
+        "one resource across all groups (`name.*`) is not supported";
+    PROVIDERS_REQUIRED = "EC0211" "providers-required" Validate Error
+        "the entry has no providers";
+    NO_PROVIDER = "EC0212" "empty-provider" Validate Error
+        "the list element sets no provider"
+        fix(Safe, builders::empty_identity);
+    SEVERAL_PROVIDERS = "EC0213" "several-providers-in-one-element" Validate Error
+        "the list element sets more than one provider"
+        fix(Unsafe, builders::split_providers);
+    KEYS_REQUIRED = "EC0214" "keys-required" Validate Error
+        "the provider has no keys";
+    KEY_NAME_REQUIRED = "EC0215" "key-name-required" Validate Error
+        "the key has no name";
+    KEY_SECRET_REQUIRED = "EC0216" "key-secret-required" Validate Error
+        "the key has no secret";
+    KEY_SECRET_NOT_BASE64 = "EC0217" "key-secret-not-base64" Validate Error
+        "the secret is not standard base64"
+        fix(Safe, builders::standard_base64);
+    KEY_SECRET_LENGTH = "EC0218" "key-secret-wrong-length" Validate Error
+        "the secret decodes to a length this provider does not accept";
+    KMS_NAME_REQUIRED = "EC0219" "kms-name-required" Validate Error
+        "the KMS provider has no name";
+    KMS_NAME_COLON = "EC0220" "kms-name-has-colon" Validate Error
+        "a KMS v2 provider name must not contain `:`"
+        fix(Unsafe, builders::kms_name_without_colon);
+    KMS_NAME_DUPLICATE = "EC0221" "kms-name-duplicate" Validate Error
+        "KMS provider names must be unique";
+    KMS_TIMEOUT = "EC0222" "kms-timeout-not-positive" Validate Error
+        "the KMS timeout must be positive";
+    KMS_ENDPOINT_REQUIRED = "EC0223" "kms-endpoint-required" Validate Error
+        "the KMS provider has no endpoint";
+    KMS_ENDPOINT_INVALID = "EC0224" "kms-endpoint-unparsable" Validate Error
+        "the KMS endpoint is not a valid URL";
+    KMS_ENDPOINT_SCHEME = "EC0225" "kms-endpoint-not-unix" Validate Error
+        "the KMS endpoint must use the `unix` scheme";
+    KMS_CACHESIZE_V2 = "EC0226" "kms-v2-cachesize-set" Validate Error
+        "`cachesize` is not supported for KMS v2"
+        fix(Safe, builders::remove_v2_cachesize);
+    KMS_CACHESIZE_ZERO = "EC0227" "kms-cachesize-zero" Validate Error
+        "`cachesize` 0 is invalid";
+    KMS_API_VERSION = "EC0228" "kms-api-version-unsupported" Validate Error
+        "KMS `apiVersion` must be `v1` or `v2`"
+        fix(Safe, builders::lowercase_kms_api_version);
+    WILDCARD_MASKED = "EC0301" "masked-by-earlier-wildcard" Load Error
+        "an earlier wildcard already covers this resource";
+    KMSV1_DISABLED = "EC0302" "kmsv1-disabled" Load Error
+        "KMS v1 is disabled in this Kubernetes version";
+    IDENTITY_FIRST = "EC0401" "identity-first" Lint Warning
+        "`identity` is the first provider, so new writes are stored unencrypted"
+        fix(Unsafe, lint::identity_first::fix)
+        source("Kubernetes docs, Encrypting Confidential Data at Rest: \"The first provider in the list is used to encrypt resources written into the storage.\"", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/");
+    AESCBC_WEAK = "EC0402" "aescbc-not-recommended" Lint Info
+        "`aescbc` is rated weak by the Kubernetes docs"
+        source("Kubernetes docs, Encrypting Confidential Data at Rest, provider table: aescbc is rated \"Weak\" and \"not recommended due to CBC's vulnerability to padding oracle attacks\".", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#providers");
+    KMSV1_DEPRECATED = "EC0403" "kms-v1-deprecated" Lint Warning
+        "KMS v1 is deprecated"
+        source("Kubernetes docs, Using a KMS provider for data encryption: \"KMS v1 is deprecated since Kubernetes v1.28 and disabled by default since v1.29\"; \"use KMS v2\".", "https://kubernetes.io/docs/tasks/administer-cluster/kms-provider/");
+    IDENTITY_ONLY = "EC0404" "identity-only" Lint Info
+        "this entry only has `identity`, so these resources are stored unencrypted"
+        source("Kubernetes docs, Encrypting Confidential Data at Rest, provider table: identity gives \"N/A\" strength: \"Resources written as-is without encryption.\"", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#providers");
+}
+
+/// The entry of an exact code (`EC0221`), by binary search in the sorted list.
+pub fn by_code(code: &str) -> Option<&'static Code> {
+    CODES
+        .binary_search_by(|c| c.code.cmp(code))
+        .ok()
+        .and_then(|i| CODES.get(i).copied())
+}
+
+/// Finds a code by its code (`EC0221`) or name (`kms-name-duplicate`), case-insensitively.
+pub fn lookup(code_or_name: &str) -> Option<&'static Code> {
+    let wanted = code_or_name.trim();
+    CODES
+        .iter()
+        .copied()
+        .find(|c| c.code.eq_ignore_ascii_case(wanted) || c.name.eq_ignore_ascii_case(wanted))
+}
