@@ -10,9 +10,11 @@ use yew::prelude::*;
 
 use crate::components::{
     DiagnosticsList, Editor, EmbedBar, ExamplePicker, ExportPanel, HealthPanel, HelpOverlay,
-    NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel, ThemeSwitch, VerdictLine,
+    LazyPanel, NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel, ThemeSwitch,
+    VerdictLine,
 };
 use crate::editor_model::Lines;
+use crate::extras::protocol::PanelEvent;
 use crate::services::{clipboard, download, editor_text};
 use crate::session::{use_session, Session};
 use crate::state::{debounce_ms, Action};
@@ -99,6 +101,7 @@ pub fn app() -> Html {
     };
     let on_apply = {
         let state = state.clone();
+        let replace_text = replace_text.clone();
         Callback::from(move |_| replace_text(state.export.fixed.clone()))
     };
     let on_copy = {
@@ -127,6 +130,14 @@ pub fn app() -> Html {
     let on_canonical = {
         let state = state.clone();
         Callback::from(move |on| state.dispatch(Action::SetCanonical(on)))
+    };
+
+    // Requests from the tools loaded on first use.
+    let on_panel_event = {
+        let replace_text = replace_text.clone();
+        use_callback((), move |event: PanelEvent, _| match event {
+            PanelEvent::ReplaceText(text) => replace_text(text),
+        })
     };
 
     let verdict = view_model::verdict(&state.analysis);
@@ -199,9 +210,6 @@ pub fn app() -> Html {
         Panel::Health,
         Panel::Export,
     ];
-    if !embed {
-        tabs.insert(0, Panel::Editor);
-    }
     let tab_panel = |panel: Panel, class: &'static str, body: Html| {
         html! {
             <section id={format!("panel-{}", panel.as_str())} role="tabpanel"
@@ -212,6 +220,22 @@ pub fn app() -> Html {
         }
     };
 
+    // The tools of the lazily loaded module (none in embeds).
+    let tools: &[(Panel, &'static str)] = if embed { &[] } else { crate::extras::TOOLS };
+    if !embed {
+        tabs.insert(0, Panel::Editor);
+    }
+    tabs.extend(tools.iter().map(|(panel, _)| *panel));
+    let tool_panels = tools.iter().map(|&(panel, kind)| {
+        tab_panel(
+            panel,
+            "tool",
+            html! {
+                <LazyPanel {kind} text={state.source.clone()} options={state.analysis.options}
+                    active={active == panel} on_event={on_panel_event.clone()} />
+            },
+        )
+    });
     html! {
         <div class={classes!("page", embed.then_some("embed"))}>
             if embed {
@@ -240,7 +264,7 @@ pub fn app() -> Html {
                     on_keep_opened={callbacks.keep_opened.clone()}
                     on_restore_draft={callbacks.restore_draft.clone()} />
                 <VerdictLine verdict={verdict} pending={state.pending} />
-                <PanelTabs panels={tabs} {active} on_select={callbacks.on_tab.clone()} />
+                <PanelTabs panels={tabs} {active} has_tools={!tools.is_empty()} on_select={callbacks.on_tab.clone()} />
                 <div class="workspace">
                     if embed {
                         <section class="pane editor-pane" aria-label="Configuration file">
@@ -251,7 +275,7 @@ pub fn app() -> Html {
                             <Editor text={state.source.clone()} analysis={state.analysis.clone()} on_edit={on_edit} node_ref={editor_ref} />
                         }) }
                     }
-                    <div class="pane results-pane">
+                    <div class={classes!("pane", "results-pane", active.is_tool().then_some("tool-active"))}>
                         { tab_panel(Panel::Diagnostics, "findings", html! {
                             <>
                                 <h2 class="visually-hidden">{ "Findings" }</h2>
@@ -289,6 +313,7 @@ pub fn app() -> Html {
                                 on_keep_keys={callbacks.on_keep_keys.clone()} />
                             </>
                         }) }
+                        { for tool_panels }
                     </div>
                 </div>
             </main>

@@ -103,12 +103,21 @@ pub enum PageAction {
     StateChanged,
 }
 
+/// Whether the page offers `panel`: every view, and the tools this build has (not in embeds,
+/// which leave the tools out).
+pub fn offered(panel: Panel, embed: bool) -> bool {
+    !panel.is_tool() || (!embed && crate::extras::TOOLS.iter().any(|(p, _)| *p == panel))
+}
+
 impl PageState {
     /// The page as it opens: `start` from the URL and the saved draft, the query parameters,
     /// the theme and the keep-keys choice read from storage.
     pub fn open(start: &Start, params: &UrlParams, theme: Theme, keep_keys: bool) -> PageState {
         PageState {
-            active: match (params.panel, params.embed) {
+            active: match (
+                params.panel.filter(|p| offered(*p, params.embed)),
+                params.embed,
+            ) {
                 (Some(Panel::Editor) | None, true) => Panel::Diagnostics,
                 (Some(panel), _) => panel,
                 (None, false) => Panel::Editor,
@@ -250,6 +259,15 @@ mod tests {
         assert_eq!(open(true, None), Panel::Diagnostics);
         assert_eq!(open(true, Some(Panel::Editor)), Panel::Diagnostics);
         assert_eq!(open(true, Some(Panel::Export)), Panel::Export);
+        // A tool this build does not offer (or any tool in an embed) opens the default panel.
+        for tool in [Panel::Compare, Panel::Wizard, Panel::Explain, Panel::Deploy] {
+            let offered_here = crate::extras::TOOLS.iter().any(|(p, _)| *p == tool);
+            assert_eq!(
+                open(false, Some(tool)),
+                if offered_here { tool } else { Panel::Editor }
+            );
+            assert_eq!(open(true, Some(tool)), Panel::Diagnostics);
+        }
         let page = page();
         assert_eq!(
             (page.theme, page.keep_keys, page.help_open),
