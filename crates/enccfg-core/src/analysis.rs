@@ -49,8 +49,11 @@ pub fn analyze_bytes(bytes: &[u8], options: &Options) -> Analysis {
         Ok(text) => analyze(text, options),
         Err(error) => {
             let valid = error.valid_up_to();
-            // Safe: the prefix up to `valid_up_to` is valid UTF-8 by definition.
-            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            // The prefix up to `valid_up_to` is valid UTF-8 by definition.
+            let prefix = bytes
+                .get(..valid)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default();
             let index = LineIndex::new(prefix);
             let mut d = Diagnostic::new(
                 &registry::INVALID_UTF8,
