@@ -357,3 +357,49 @@ fn what_is_not_an_apiserver_manifest_is_a_usage_error() {
         Some(2)
     );
 }
+
+#[test]
+fn a_missing_volume_a_secret_volume_bad_gates_and_a_stray_argument_are_findings() {
+    let node = Node::new("kinds");
+    let pod = |flags: &str, volumes: &str| {
+        node.write(
+            "kube-apiserver.yaml",
+            &format!(
+                "kind: Pod
+spec:
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.32.1
+    command: [kube-apiserver, --encryption-provider-config=/enc/config.yaml{flags}]
+    volumeMounts:
+    - {{name: enc, mountPath: /enc}}
+  volumes:
+{volumes}"
+            ),
+        )
+    };
+    let secret = "  - {name: enc, secret: {secretName: encryption}}\n";
+    let (code, v) = check_json(&pod("", secret), &[]);
+    assert_eq!(
+        (code, kinds(&v)),
+        (0, vec!["encryption-config-not-host-path".to_string()])
+    );
+    let (code, v) = check_json(&pod("", "  - {name: other, emptyDir: {}}\n"), &[]);
+    assert_eq!(
+        (code, kinds(&v)),
+        (1, vec!["encryption-config-volume-missing".to_string()])
+    );
+    let (code, v) = check_json(&pod(", --feature-gates=KMSv1", secret), &[]);
+    assert_eq!(code, 1);
+    assert!(kinds(&v).contains(&"flag-value-invalid".to_string()), "{v}");
+    let (code, v) = check_json(
+        &pod(
+            ", --encryption-provider-config-automatic-reload, 'true'",
+            secret,
+        ),
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(kinds(&v).contains(&"stray-argument".to_string()), "{v}");
+    assert_eq!(v["manifest"]["reload"], true);
+}
