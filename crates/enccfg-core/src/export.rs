@@ -11,8 +11,9 @@ use crate::{decode, syntax};
 
 /// The canonical YAML of `text`, or `None` when it does not decode.
 pub fn canonical_yaml(text: &str, options: &Options) -> Option<String> {
-    let root = syntax::parse(text).root?;
-    let config = decode::decode(&root, options).config?;
+    let source = crate::source::Source::from_text(text);
+    let root = syntax::parse(&source).root?;
+    let config = decode::decode(&root, options, source.json).config?;
     Some(emit(&config))
 }
 
@@ -166,7 +167,9 @@ mod tests {
             "null",
         ] {
             let text = format!("k: {}\n", scalar(s));
-            let root = syntax::parse(&text).root.expect(&text);
+            let root = syntax::parse(&crate::source::Source::from_text(&text))
+                .root
+                .expect(&text);
             let crate::syntax::NodeKind::Mapping(pairs) = root.kind else {
                 panic!()
             };

@@ -8,6 +8,8 @@
 //! - [`analyze`] is total: any text returns diagnostics in bounded time and memory. No panic,
 //!   no unbounded recursion, no alias blow-up (budgets live in `syntax::parse`).
 //! - Only `syntax/parse.rs` touches the YAML library; later stages see our spanned tree.
+//! - The reader is kube-apiserver's: Go's JSON decoder for a file that starts with `{`, else
+//!   go-yaml v2 (`source.rs` decodes the bytes, `syntax/` reads the text).
 //! - Messages never contain key material.
 //!
 //! Pipeline: text → `syntax` (spanned tree) → `decode` (typed model + defaults) → `validate`
@@ -23,17 +25,19 @@ mod lint;
 mod load;
 mod options;
 pub mod registry;
+mod source;
 mod syntax;
 mod validate;
 pub mod views;
 
-pub use analysis::{analyze, analyze_bytes, utf16_span, Analysis};
+pub use analysis::{analyze, analyze_bytes, analyze_source, utf16_span, Analysis};
 pub use diagnostic::{
     Applicability, Diagnostic, Edit, FieldError, FieldErrorType, Fix, Position, Severity, Stage,
     TextRange,
 };
 pub use export::canonical_yaml;
 pub use options::{kmsv1_default, Options, KMSV1_GATE_MINOR, NEWEST_MINOR, OLDEST_MINOR};
+pub use source::{Encoding, Source};
 
 /// Runs only the YAML library's event pass over `text` and returns the number of events.
 /// For benchmarks (the cost of parsing alone, against [`analyze`]); not a stable API.

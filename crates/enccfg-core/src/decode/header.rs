@@ -30,11 +30,14 @@ pub(crate) fn check(root: &Node, reader: &mut Reader) -> bool {
         );
         return false;
     };
+    // Go's `encoding/json` reads the header whatever the version: it matches keys
+    // case-insensitively and the last matching key wins. Before 1.31 the body decode then drops
+    // such keys; from 1.31 they are strict "unknown field" errors.
     let find = |name: &str| {
         pairs
             .iter()
             .rev()
-            .find(|(k, _)| k.scalar_text() == Some(name))
+            .find(|(k, _)| k.scalar_text().is_some_and(|k| go_fold_eq(k, name)))
     };
     let api_version = header_value(find("apiVersion"), "apiVersion", reader);
     let kind = header_value(find("kind"), "kind", reader);
@@ -135,6 +138,19 @@ fn header_value(
             None
         }
     }
+}
+
+/// Go's case-insensitive key match (`encoding/json`): simple case folding, which for ASCII
+/// letters also matches the Kelvin sign (k) and the long s (s).
+fn go_fold_eq(a: &str, b: &str) -> bool {
+    fn fold(c: char) -> char {
+        match c {
+            '\u{212a}' => 'k',
+            '\u{17f}' => 's',
+            c => c.to_ascii_lowercase(),
+        }
+    }
+    a.chars().map(fold).eq(b.chars().map(fold))
 }
 
 /// A small range that stands for a whole node: a mapping's first key, a list's first item.

@@ -37,10 +37,14 @@ pub(crate) fn resolve(text: &str, style: ScalarStyle, tag: Option<&str>) -> Reso
         Some(_) => return Resolved::Str,
         None => {}
     }
-    if style != ScalarStyle::Plain {
-        return Resolved::Str;
+    match style {
+        ScalarStyle::Plain => resolve_plain(text),
+        ScalarStyle::JsonNumber => match text.parse::<i128>() {
+            Ok(v) => Resolved::Int(v),
+            Err(_) => Resolved::Float(text.parse().unwrap_or(f64::NAN)),
+        },
+        ScalarStyle::Quoted | ScalarStyle::Block => Resolved::Str,
     }
-    resolve_plain(text)
 }
 
 trait FilterBool {

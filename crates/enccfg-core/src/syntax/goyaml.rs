@@ -1,0 +1,204 @@
+//! Where go-yaml v2 (kube-apiserver's YAML reader, a 2014 port of libyaml) reads differently
+//! from libyaml 0.2.5, which `libyaml-safer` ports. Each difference was checked on the oracle:
+//!
+//! - a tag runs on through `,`, `[` and `]` (libyaml stops there, and panics on a `,` after a
+//!   tag in a flow collection): those characters are patched inside tags before parsing;
+//! - in a flow collection, `:` before `,`, `?`, `[`, `]`, `{` or `}` is part of a plain scalar
+//!   (libyaml refuses it): patched when libyaml stops there;
+//! - `\'` is an escape in double quotes (libyaml refuses it): patched to `\"` when libyaml stops
+//!   there, and the value gets its `'` back;
+//! - in a flow collection `?` ends a plain scalar, so what follows is an error; `\/` is not an
+//!   escape; only `%YAML 1.1` is accepted: checked on the events.
+//!
+//! A patch replaces one ASCII byte by another, so every position stays where it was.
+
+use std::borrow::Cow;
+
+/// One byte of the text replaced before parsing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Patch {
+    pub at: usize,
+    pub original: u8,
+    pub replacement: u8,
+}
+
+/// Stands for a character go-yaml keeps in a plain scalar or a tag; libyaml does too.
+const KEEP: u8 = b'~';
+
+/// go-yaml's tag characters after the handle (`is_alpha` and the URI characters).
+fn uri_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-_;/?:@&=+$,.!~*'()[]%".contains(&b)
+}
+
+/// Patches `,`, `[` and `]` inside every tag that starts a token.
+pub(super) fn tag_patches(text: &str) -> Vec<Patch> {
+    let bytes = text.as_bytes();
+    let mut patches = Vec::new();
+    let mut previous = b'\n';
+    for (at, &b) in bytes.iter().enumerate() {
+        let starts_token = matches!(previous, b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',');
+        previous = b;
+        if b != b'!' || !starts_token || bytes.get(at + 1) == Some(&b'<') {
+            continue;
+        }
+        let run = bytes
+            .get(at + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&c| uri_char(c));
+        for (i, &c) in run.enumerate() {
+            if matches!(c, b',' | b'[' | b']') {
+                patches.push(Patch {
+                    at: at + 1 + i,
+                    original: c,
+                    replacement: KEEP,
+                });
+            }
+        }
+    }
+    patches
+}
+
+/// The patch that makes libyaml read on where it stopped at `at` and go-yaml does not.
+pub(super) fn patch_for_error(text: &str, at: usize, problem: &str) -> Option<Patch> {
+    let bytes = text.as_bytes();
+    match problem {
+        "found unexpected ':'" if bytes.get(at) == Some(&b':') => Some(Patch {
+            at,
+            original: b':',
+            replacement: KEEP,
+        }),
+        "found unknown escape character"
+            if bytes.get(at) == Some(&b'\\') && bytes.get(at + 1) == Some(&b'\'') =>
+        {
+            Some(Patch {
+                at: at + 1,
+                original: b'\'',
+                replacement: b'"',
+            })
+        }
+        _ => None,
+    }
+}
+
+/// `text` with the patches applied.
+pub(super) fn apply<'t>(text: &'t str, patches: &[Patch]) -> Cow<'t, str> {
+    if patches.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for patch in patches {
+        if let Some(b) = bytes.get_mut(patch.at) {
+            *b = patch.replacement;
+        }
+    }
+    // Only ASCII bytes are swapped for ASCII bytes: still UTF-8.
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+}
+
+/// Gives a scalar's value back the characters patched inside its raw text `raw`, which
+/// starts at `start`. The n-th `~` of the raw text is the n-th `~` of the value (no YAML
+/// escape or folding makes or drops one), and the n-th `\"` escape is the n-th `"`.
+pub(super) fn restore(value: &mut String, raw: &str, start: usize, patches: &[Patch]) {
+    for patch in patches {
+        let Some(offset) = patch.at.checked_sub(start).filter(|&o| o < raw.len()) else {
+            continue;
+        };
+        let before = raw.get(..offset).unwrap_or_default();
+        let (ordinal, wanted) = if patch.replacement == b'"' {
+            (escaped_quotes(before), '"')
+        } else {
+            (before.matches(char::from(KEEP)).count(), char::from(KEEP))
+        };
+        if let Some((i, _)) = value.match_indices(wanted).nth(ordinal) {
+            value.replace_range(i..i + 1, &char::from(patch.original).to_string());
+        }
+    }
+}
+
+/// How many `\"` escapes a double-quoted scalar's raw text holds.
+fn escaped_quotes(raw: &str) -> usize {
+    escapes(raw).filter(|&(_, c)| c == b'"').count()
+}
+
+/// The escapes of a double-quoted scalar's raw text: (offset of the `\`, escaped byte).
+fn escapes(raw: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(i) {
+            if b == b'\\' {
+                let at = i;
+                i += 2;
+                return Some((at, bytes.get(at + 1).copied().unwrap_or(b' ')));
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
+/// go-yaml refuses `\/` in double quotes: the offset of the first one in the raw text.
+pub(super) fn escaped_slash(raw: &str) -> Option<usize> {
+    escapes(raw).find(|&(_, c)| c == b'/').map(|(at, _)| at)
+}
+
+/// In a flow collection go-yaml ends a plain scalar at `?` and then fails on the `?`: its
+/// offset in the raw text (never the first character, which cannot be `?` there).
+pub(super) fn flow_question_mark(raw: &str) -> Option<usize> {
+    raw.char_indices()
+        .skip(1)
+        .find(|&(_, c)| c == '?')
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_patched_only_where_a_token_starts() {
+        let at: Vec<usize> = tag_patches("a: [!!str, b]").iter().map(|p| p.at).collect();
+        assert_eq!(at, [9]);
+        assert!(tag_patches("a: b!c,d").is_empty());
+        assert!(tag_patches("a: !<x,y> b").is_empty());
+        let text = "k: {x: !t], y}";
+        // go-yaml reads the tag `!t],` and then the scalar `y`.
+        assert_eq!(apply(text, &tag_patches(text)), "k: {x: !t~~ y}");
+    }
+
+    #[test]
+    fn patched_values_are_restored_by_ordinal() {
+        let patches = [Patch {
+            at: 5,
+            original: b',',
+            replacement: KEEP,
+        }];
+        let mut value = "~a !~b".to_string();
+        restore(&mut value, "~a !~b", 1, &patches);
+        assert_eq!(value, "~a !,b");
+        let quote = [Patch {
+            at: 5,
+            original: b'\'',
+            replacement: b'"',
+        }];
+        let mut value = "\"x\"".to_string();
+        restore(&mut value, "\"\\\"x\\\"\"", 0, &quote);
+        assert_eq!(value, "\"x'");
+    }
+
+    #[test]
+    fn escapes_and_question_marks_are_found() {
+        assert_eq!(escaped_slash(r#""a\\/\/""#), Some(5));
+        assert_eq!(escaped_slash(r#""a\\/""#), None);
+        assert_eq!(flow_question_mark("x?y"), Some(1));
+        assert_eq!(flow_question_mark("xy"), None);
+    }
+
+    #[test]
+    fn errors_that_go_yaml_does_not_make_give_patches() {
+        assert!(patch_for_error("[a:]", 2, "found unexpected ':'").is_some());
+        assert!(patch_for_error(r#""\'""#, 1, "found unknown escape character").is_some());
+        assert!(patch_for_error(r#""\q""#, 1, "found unknown escape character").is_none());
+    }
+}
