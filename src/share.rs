@@ -119,6 +119,7 @@ impl Snapshot {
                 minor,
                 reload: flag("reload").unwrap_or(false),
                 kmsv1_gate: flag("kmsv1"),
+                kmsv2_gate: None,
             },
             redacted: flag("redacted").unwrap_or(false),
         })
@@ -174,6 +175,7 @@ mod tests {
                 minor: 29,
                 reload: true,
                 kmsv1_gate: Some(true),
+                kmsv2_gate: None,
             },
             redacted: true,
         }

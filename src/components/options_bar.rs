@@ -22,6 +22,7 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
                 on_change.emit(Options {
                     minor,
                     kmsv1_gate: None,
+                    kmsv2_gate: None,
                     ..options
                 });
             }
@@ -45,6 +46,7 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
             let gate = (checked != kmsv1_default(options.effective_minor())).then_some(checked);
             on_change.emit(Options {
                 kmsv1_gate: gate,
+                kmsv2_gate: None,
                 ..options
             });
         })

@@ -36,7 +36,9 @@ pub use diagnostic::{
     TextRange,
 };
 pub use export::canonical_yaml;
-pub use options::{kmsv1_default, Options, KMSV1_GATE_MINOR, NEWEST_MINOR, OLDEST_MINOR};
+pub use options::{
+    kmsv1_default, Options, Version, KMSV1_GATE_MINOR, NEWEST_MINOR, OLDEST_MINOR, VERSIONS,
+};
 pub use source::{Encoding, Source};
 
 /// Runs only the YAML library's event pass over `text` and returns the number of events.

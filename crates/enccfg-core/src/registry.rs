@@ -175,6 +175,9 @@ codes! {
     KMSV1_DISABLED = "EC0302" "kmsv1-disabled" Load Error
         "KMS v1 is disabled in this Kubernetes version"
         "The `KMSv1` feature gate (added in 1.28) is off by default from 1.29, and a `kms` provider with `apiVersion: v1` (or no apiVersion) then stops kube-apiserver. Migrate to `apiVersion: v2`, or start kube-apiserver with `--feature-gates=KMSv1=true` while you migrate.";
+    KMSV2_DISABLED = "EC0303" "kmsv2-disabled" Load Error
+        "a KMS v2 provider is configured but the KMSv2 feature gate is off"
+        "In 1.27 and 1.28 KMS v2 is a beta feature behind the `KMSv2` gate (on by default). Started with `--feature-gates=KMSv2=false`, kube-apiserver refuses to build a `kms` provider with `apiVersion: v2` (\"KMSv2 feature is not enabled\") and does not start. From 1.29 the gate is locked on, and 1.32 removed it.";
     IDENTITY_FIRST = "EC0401" "identity-first" Lint Warning
         "`identity` is the first provider, so new writes are stored unencrypted"
         "The first provider encrypts every write. With `identity` first, data is written in plaintext; the later providers only decrypt old data. That is right only while deliberately decrypting everything.";

@@ -39,6 +39,8 @@ pub struct Source {
     pub(crate) chunk_ends: ChunkEnds,
     /// The first place the bytes cannot be decoded (the text stops being faithful there).
     pub(crate) broken: Option<Broken>,
+    /// The text may still start with the file's BOM (typed text; decoded bytes have none).
+    pub(crate) leading_bom: bool,
 }
 
 /// Where the raw chunks end, in text offsets.
@@ -71,6 +73,11 @@ impl ChunkEnds {
 }
 
 impl Source {
+    /// Did some bytes not decode (they are U+FFFD in [`Source::text`])?
+    pub fn broken(&self) -> bool {
+        self.broken.is_some()
+    }
+
     /// Text typed or pasted (already Unicode): read as kube-apiserver would read these bytes.
     pub fn from_text(text: &str) -> Source {
         Source {
@@ -79,6 +86,7 @@ impl Source {
             encoding: Encoding::Utf8,
             chunk_ends: ChunkEnds::Every { shift: 0 },
             broken: None,
+            leading_bom: true,
         }
     }
 
@@ -94,6 +102,7 @@ impl Source {
                 json: false,
                 chunk_ends: ChunkEnds::Every { shift: 3 },
                 broken,
+                leading_bom: false,
             };
         }
         for (bom, big_endian, encoding) in [
@@ -108,6 +117,7 @@ impl Source {
                     json: false,
                     chunk_ends: ChunkEnds::At(chunk_ends),
                     broken,
+                    leading_bom: false,
                 };
             }
         }
@@ -118,6 +128,7 @@ impl Source {
             encoding: Encoding::Utf8,
             chunk_ends: ChunkEnds::Every { shift: 0 },
             broken,
+            leading_bom: false,
         }
     }
 }

@@ -72,6 +72,7 @@ fn options(minor: u32) -> Options {
         minor,
         reload: false,
         kmsv1_gate: None,
+        kmsv2_gate: None,
     }
 }
 

@@ -103,6 +103,7 @@ fn with_gate(minor: u32, gate: Option<bool>) -> Options {
         minor,
         reload: false,
         kmsv1_gate: gate,
+        kmsv2_gate: None,
     }
 }
 

@@ -27,6 +27,7 @@ fn property(text: &str) {
             minor: 36,
             reload: true,
             kmsv1_gate: Some(true),
+            kmsv2_gate: None,
         },
     ] {
         let analysis = analyze(text, &options);

@@ -424,6 +424,7 @@ fn options_at_every_version_never_panic_on_odd_documents() {
                     minor,
                     reload,
                     kmsv1_gate: None,
+                    kmsv2_gate: None,
                 };
                 run(text, &o);
             }

@@ -274,6 +274,7 @@ fn rule_results_do_not_depend_on_version_or_reload() {
                 minor,
                 reload,
                 kmsv1_gate: None,
+                kmsv2_gate: None,
             };
             assert_eq!(check(&text, &o), base, "1.{minor} reload={reload}");
         }

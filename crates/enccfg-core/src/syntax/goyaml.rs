@@ -10,6 +10,12 @@
 //! - in a flow collection `?` ends a plain scalar, so what follows is an error; `\/` is not an
 //!   escape; only `%YAML 1.1` is accepted: checked on the events.
 //!
+//! - go-yaml's BOM check looks at the start of its buffer, not at the current position: when
+//!   the text after the file's BOM starts with another U+FEFF, go-yaml skips the first
+//!   character of every line it starts outside a scalar, until its buffer first moves (near
+//!   the end of the first 512-byte chunk). Those characters are patched to spaces, line by
+//!   line, since whether a line starts inside a scalar depends on the lines before it.
+//!
 //! A patch replaces one ASCII byte by another, so every position stays where it was.
 
 use std::borrow::Cow;
@@ -96,11 +102,68 @@ pub(super) fn apply<'t>(text: &'t str, patches: &[Patch]) -> Cow<'t, str> {
     Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
 }
 
+/// Does go-yaml's buffer start with U+FEFF (the text after the file's BOM, at `base`)?
+pub(super) fn buffer_starts_with_bom(text: &str, base: usize) -> bool {
+    text.get(base..)
+        .is_some_and(|rest| rest.starts_with('\u{feff}'))
+}
+
+/// The first line start (after `from`, before `limit`) where go-yaml's BOM bug skips a
+/// character and `patches` does not yet say so, or the other way round; with the patches that
+/// skip it (empty when it must not be skipped). `inside` tells whether a line start lies inside
+/// a scalar that spans lines.
+pub(super) fn next_bom_skip(
+    text: &str,
+    from: usize,
+    limit: usize,
+    patches: &[Patch],
+    inside: impl Fn(usize) -> bool,
+) -> Option<(usize, Vec<Patch>)> {
+    let bytes = text.as_bytes();
+    let starts = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .map(|(i, _)| i + 1)
+        .filter(|&start| start > from && start < limit);
+    for start in starts {
+        let skip = !inside(start);
+        let patched = patches
+            .iter()
+            .any(|p| p.at == start && p.replacement == b' ');
+        if skip == patched {
+            continue;
+        }
+        if !skip {
+            return Some((start, Vec::new()));
+        }
+        let width = text
+            .get(start..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(0, char::len_utf8);
+        let patches = (start..start + width)
+            .filter_map(|at| {
+                let original = *bytes.get(at)?;
+                (original != b' ').then_some(Patch {
+                    at,
+                    original,
+                    replacement: b' ',
+                })
+            })
+            .collect::<Vec<_>>();
+        if patches.is_empty() {
+            continue;
+        }
+        return Some((start, patches));
+    }
+    None
+}
+
 /// Gives a scalar's value back the characters patched inside its raw text `raw`, which
 /// starts at `start`. The n-th `~` of the raw text is the n-th `~` of the value (no YAML
 /// escape or folding makes or drops one), and the n-th `\"` escape is the n-th `"`.
 pub(super) fn restore(value: &mut String, raw: &str, start: usize, patches: &[Patch]) {
-    for patch in patches {
+    for patch in patches.iter().filter(|p| p.replacement != b' ') {
         let Some(offset) = patch.at.checked_sub(start).filter(|&o| o < raw.len()) else {
             continue;
         };

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use libyaml_safer::{
-    Event, EventData, MappingStyle, Parser, ScalarStyle as LibStyle, SequenceStyle,
+    Encoding, Event, EventData, MappingStyle, Parser, ScalarStyle as LibStyle, SequenceStyle,
 };
 
 use super::goyaml::{self, Patch};
@@ -22,26 +22,52 @@ const MAX_DEPTH: usize = 256;
 /// The most nodes aliases may add to a document once expanded. Nodes written out are bounded
 /// by the text's length; aliases can multiply them, so their copies are budgeted.
 const MAX_EXPANDED_NODES: usize = 250_000;
-/// How often libyaml may stop where go-yaml reads on: each time one byte is patched and the
-/// text parsed again.
-const MAX_RETRIES: usize = 16;
+/// How often the text may be patched and parsed again (where libyaml stops and go-yaml reads
+/// on, and for go-yaml's BOM bug, one line at a time).
+const MAX_RETRIES: usize = 64;
 
 /// Parses `source` as go-yaml v2 does. Total: never panics, bounded in depth and size.
 pub(super) fn parse(source: &Source) -> Parsed {
     let text = source.text.as_str();
+    let base = if source.leading_bom && text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
     let mut patches = goyaml::tag_patches(text);
-    for _ in 0..=MAX_RETRIES {
+    // go-yaml's BOM bug (see `goyaml.rs`): the line starts patched so far, and how far it
+    // reaches (its buffer first moves near the end of the first raw chunk).
+    let bom_bug = goyaml::buffer_starts_with_bom(text, base);
+    let bom_limit = source
+        .chunk_ends
+        .end_of_chunk_holding(0)
+        .min(text.len())
+        .saturating_sub(4);
+    let mut rounds = 0;
+    loop {
+        rounds += 1;
         let patched = goyaml::apply(text, &patches);
-        let mut builder = Builder::new(source, &patched, &patches);
-        match builder.run() {
-            Some(patch) if !patches.contains(&patch) => patches.push(patch),
-            _ => return builder.finish(),
+        let mut builder = Builder::new(source, &patched, &patches, base);
+        let retry = builder.run();
+        let last_round = rounds > MAX_RETRIES;
+        if let Some(patch) = retry.filter(|p| !patches.contains(p) && !last_round) {
+            patches.push(patch);
+            continue;
         }
+        if bom_bug && !last_round {
+            let spans = &builder.multi_line_scalars;
+            let inside = |at: usize| spans.iter().any(|r| r.start() < at && at < r.end());
+            if let Some((start, skip)) =
+                goyaml::next_bom_skip(text, base, bom_limit, &patches, inside)
+            {
+                // Later lines are decided again once this one is.
+                patches.retain(|p| p.replacement != b' ' || p.at < start);
+                patches.extend(skip);
+                continue;
+            }
+        }
+        return builder.finish();
     }
-    let patched = goyaml::apply(text, &patches);
-    let mut builder = Builder::new(source, &patched, &patches);
-    builder.run();
-    builder.finish()
 }
 
 /// Runs the YAML library's event loop alone and counts the events (stopping at the first
@@ -67,7 +93,9 @@ struct Builder<'a> {
     /// The text with go-yaml's patches applied (same length as the source text).
     text: &'a str,
     patches: &'a [Patch],
-    /// A leading BOM is skipped, as go-yaml's reader does; libyaml's marks start after it.
+    /// The file's BOM, when the text still holds it, is skipped as go-yaml's reader skips it;
+    /// libyaml's marks start after it. (Any other U+FEFF is a character: at the start of a
+    /// line the scanner skips it, and it counts as a column.)
     base: usize,
     stack: Vec<Open>,
     anchors: HashMap<String, Node>,
@@ -79,15 +107,17 @@ struct Builder<'a> {
     diagnostics: Vec<Diagnostic>,
     /// A place where libyaml stops and go-yaml does not.
     retry: Option<Patch>,
+    /// Scalars that span lines (go-yaml's BOM bug does not touch the lines they hold).
+    multi_line_scalars: Vec<TextRange>,
 }
 
 impl<'a> Builder<'a> {
-    fn new(source: &'a Source, text: &'a str, patches: &'a [Patch]) -> Self {
+    fn new(source: &'a Source, text: &'a str, patches: &'a [Patch], base: usize) -> Self {
         Builder {
             source,
             text,
             patches,
-            base: if text.starts_with('\u{feff}') { 3 } else { 0 },
+            base,
             stack: Vec::new(),
             anchors: HashMap::new(),
             nodes: 0,
@@ -96,6 +126,7 @@ impl<'a> Builder<'a> {
             first_document: None,
             diagnostics: Vec::new(),
             retry: None,
+            multi_line_scalars: Vec::new(),
         }
     }
 
@@ -116,12 +147,17 @@ impl<'a> Builder<'a> {
             ));
             return None;
         }
-        // libyaml's reader drops a leading BOM (as go-yaml's does); its marks start after it.
-        let mut reader =
-            ChunkReader::new(self.text, 0, &self.source.chunk_ends, self.source.broken);
+        let mut reader = ChunkReader::new(
+            self.text,
+            self.base,
+            &self.source.chunk_ends,
+            self.source.broken,
+        );
         let mut failure = None;
         {
             let mut parser = Parser::new();
+            // The encoding is known: libyaml must not take a second BOM for the file's.
+            parser.set_encoding(Encoding::Utf8);
             parser.set_input(&mut reader);
             loop {
                 match parser.parse() {
@@ -316,6 +352,9 @@ impl<'a> Builder<'a> {
     ) -> bool {
         let start = skip_properties(self.text, start, end);
         let raw = self.text.get(start..end).unwrap_or_default();
+        if raw.contains(['\n', '\r']) {
+            self.multi_line_scalars.push(TextRange::new(start, end));
+        }
         let style = match style {
             LibStyle::SingleQuoted | LibStyle::DoubleQuoted => ScalarStyle::Quoted,
             LibStyle::Literal | LibStyle::Folded => ScalarStyle::Block,
@@ -345,6 +384,14 @@ impl<'a> Builder<'a> {
             t.strip_prefix("tag:yaml.org,2002:")
                 .map_or(t.clone(), str::to_string)
         });
+        if tag.as_deref() == Some("binary") {
+            // go-yaml decodes `!!binary` (Go's StdEncoding); the bytes become a JSON string,
+            // where each byte that is not UTF-8 turns into U+FFFD.
+            let Some(bytes) = crate::validate::decode_secret(&value) else {
+                return self.go_yaml_error(start, "!!binary value contains invalid base64 data");
+            };
+            value = go_string(&bytes);
+        }
         let node = Node::scalar(TextRange::new(start, end), value, style, tag);
         self.finish_node(node, anchor)
     }
@@ -509,6 +556,25 @@ fn skip_properties(text: &str, start: usize, end: usize) -> usize {
         }
     }
     at.min(end)
+}
+
+/// Bytes as Go's JSON encoder writes a Go string: each byte that is not UTF-8 becomes U+FFFD.
+fn go_string(mut bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                out.push_str(valid);
+                return out;
+            }
+            Err(error) => {
+                let (valid, rest) = bytes.split_at(error.valid_up_to());
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                out.push(char::REPLACEMENT_CHARACTER);
+                bytes = rest.get(1..).unwrap_or_default();
+            }
+        }
+    }
 }
 
 fn next_char_end(text: &str, at: usize) -> usize {
