@@ -33,18 +33,22 @@ const RESOURCES: &[&str] = &[
     "",
 ];
 
-fn key(rng: &mut Rng) -> G {
-    let len = *rng.pick(&[16, 24, 32, 32, 32, 25, 28, 0]);
+fn key(rng: &mut Rng, clean: bool) -> G {
+    let len = if clean {
+        32
+    } else {
+        *rng.pick(&[16, 24, 32, 32, 32, 25, 28, 0])
+    };
     let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
     let mut secret = base64(&bytes);
-    match rng.below(12) {
+    match if clean { 99 } else { rng.below(12) } {
         0 => secret = secret.replace('+', "-").replace('/', "_"),
         1 => secret = secret.trim_end_matches('=').to_string(),
         2 => secret.push_str("!!"),
         _ => {}
     }
     let mut fields = vec![("name".to_string(), G::Str(format!("key{}", rng.below(3))))];
-    if !rng.chance(5) {
+    if clean || !rng.chance(5) {
         fields.push(("secret".into(), G::Str(secret)));
     }
     if rng.chance(5) {
@@ -68,8 +72,23 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-fn kms(rng: &mut Rng) -> G {
+fn kms(rng: &mut Rng, clean: bool) -> G {
     let mut fields = Vec::new();
+    if clean {
+        fields.push(("apiVersion".to_string(), G::Str("v2".into())));
+        fields.push((
+            "name".into(),
+            G::Str(format!("kms-{}", rng.next() % 1_000_000)),
+        ));
+        fields.push(("endpoint".into(), G::Str("unix:///var/run/kms.sock".into())));
+        if rng.chance(30) {
+            fields.push(("timeout".into(), G::Str("3s".into())));
+        }
+        if rng.chance(20) {
+            fields.reverse();
+        }
+        return G::Map(fields);
+    }
     match rng.below(10) {
         0..=5 => fields.push(("apiVersion".to_string(), G::Str("v2".into()))),
         6 => fields.push(("apiVersion".into(), G::Str("v1".into()))),
@@ -131,7 +150,7 @@ fn kms(rng: &mut Rng) -> G {
     G::Map(fields)
 }
 
-fn provider(rng: &mut Rng) -> G {
+fn provider(rng: &mut Rng, clean: bool) -> G {
     let kind = *rng.pick(&[
         "identity",
         "aescbc",
@@ -144,65 +163,77 @@ fn provider(rng: &mut Rng) -> G {
     ]);
     let body = match kind {
         "identity" => {
-            if rng.chance(10) {
+            if !clean && rng.chance(10) {
                 G::Raw("null".into())
             } else {
                 G::Map(Vec::new())
             }
         }
-        "kms" => kms(rng),
+        "kms" => kms(rng, clean),
         _ => {
-            let n = rng.below(3);
+            let n = if clean {
+                1 + rng.below(2)
+            } else {
+                rng.below(3)
+            };
             G::Map(vec![(
                 "keys".into(),
-                G::Seq((0..n).map(|_| key(rng)).collect()),
+                G::Seq((0..n).map(|_| key(rng, clean)).collect()),
             )])
         }
     };
     let mut fields = vec![(kind.to_string(), body)];
-    if rng.chance(4) {
+    if !clean && rng.chance(4) {
         fields.push(("identity".into(), G::Map(Vec::new())));
     }
     G::Map(fields)
 }
 
-fn entry(rng: &mut Rng) -> G {
+fn entry(rng: &mut Rng, clean: bool) -> G {
     let names = (0..1 + rng.below(3))
-        .map(|_| G::Str(rng.pick(RESOURCES).to_string()))
+        .map(|_| {
+            G::Str(if clean {
+                format!("r{}.g{}.example.com", rng.next() % 1_000_000, rng.below(3))
+            } else {
+                rng.pick(RESOURCES).to_string()
+            })
+        })
         .collect();
-    let providers = (0..rng.below(3) + 1).map(|_| provider(rng)).collect();
+    let providers = (0..rng.below(3) + 1)
+        .map(|_| provider(rng, clean))
+        .collect();
     let mut fields = vec![
         ("resources".to_string(), G::Seq(names)),
         ("providers".to_string(), G::Seq(providers)),
     ];
-    if rng.chance(5) {
+    if !clean && rng.chance(5) {
         fields.remove(rng.below(2));
     }
     G::Map(fields)
 }
 
-/// A whole configuration.
-pub fn config(rng: &mut Rng) -> G {
-    let (api, kind) = match rng.below(20) {
+/// A whole configuration; `clean` ones are valid before mutation.
+pub fn config(rng: &mut Rng, clean: bool) -> G {
+    let (api, kind) = match if clean { 99 } else { rng.below(20) } {
         0 => ("v1", "EncryptionConfig"),
         1 => ("apiserver.config.k8s.io/v1beta1", "EncryptionConfiguration"),
         2 => ("apiserver.config.k8s.io/v1", "EncryptionConfigurations"),
         3 => ("apiserver.config.k8s.io/v1", "AdmissionConfiguration"),
         _ => ("apiserver.config.k8s.io/v1", "EncryptionConfiguration"),
     };
-    let (api_key, kind_key) = match rng.below(25) {
+    let (api_key, kind_key) = match if clean { 99 } else { rng.below(25) } {
         0 => ("apiversion", "kind"),
         1 => ("apiVersion", "Kind"),
         2 => ("APIVERSION", "KIND"),
         _ => ("apiVersion", "kind"),
     };
-    let entries = (0..1 + rng.below(3)).map(|_| entry(rng)).collect();
+    let entries = (0..1 + rng.below(3)).map(|_| entry(rng, clean)).collect();
     let mut fields = vec![
         (api_key.to_string(), G::Str(api.into())),
         (kind_key.to_string(), G::Str(kind.into())),
         ("resources".to_string(), G::Seq(entries)),
     ];
-    if rng.chance(5) {
+    if !clean && rng.chance(5) {
         fields.remove(rng.below(3));
     }
     if rng.chance(10) {

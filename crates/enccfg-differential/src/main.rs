@@ -90,7 +90,8 @@ struct Case {
 
 fn case(seed: u64, index: usize) -> Case {
     let mut rng = Rng::new(seed ^ (index as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
-    let config = generate::config(&mut rng);
+    let clean = rng.chance(50);
+    let config = generate::config(&mut rng, clean);
     let style = *rng.pick(&[
         generate::Style::Block,
         generate::Style::Block,
@@ -98,7 +99,7 @@ fn case(seed: u64, index: usize) -> Case {
         generate::Style::Json,
     ]);
     let mut text = generate::render(&config, style, &mut rng);
-    let mut recipe = format!("{style:?}");
+    let mut recipe = format!("{}{style:?}", if clean { "clean " } else { "" });
     for _ in 0..rng.below(4) {
         let family = *rng.pick(mutate::FAMILIES);
         if family == "bytes" {

@@ -102,30 +102,61 @@ pub(super) fn apply<'t>(text: &'t str, patches: &[Patch]) -> Cow<'t, str> {
     Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
 }
 
+/// Where lines start (YAML 1.1 breaks: LF, CR, CRLF, NEL, LS, PS).
+fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.char_indices()
+        .filter(|&(i, c)| match c {
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => true,
+            '\r' => text.as_bytes().get(i + 1) != Some(&b'\n'),
+            _ => false,
+        })
+        .map(|(i, c)| i + c.len_utf8())
+}
+
+/// go-yaml's BOM check looks at the start of its buffer, so a U+FEFF at the start of a later
+/// line is an ordinary character there (libyaml would skip it): patched to U+FEFE, which
+/// libyaml reads like any other letter.
+pub(super) fn line_start_bom_patches(text: &str, base: usize) -> Vec<Patch> {
+    line_starts(text)
+        .filter(|&at| at > base && text.get(at..).is_some_and(|r| r.starts_with('\u{feff}')))
+        .map(|at| Patch {
+            at: at + 2,
+            original: 0xbf,
+            replacement: 0xbe,
+        })
+        .collect()
+}
+
 /// Does go-yaml's buffer start with U+FEFF (the text after the file's BOM, at `base`)?
 pub(super) fn buffer_starts_with_bom(text: &str, base: usize) -> bool {
     text.get(base..)
         .is_some_and(|rest| rest.starts_with('\u{feff}'))
 }
 
-/// The first line start (after `from`, before `limit`) where go-yaml's BOM bug skips a
-/// character and `patches` does not yet say so, or the other way round; with the patches that
-/// skip it (empty when it must not be skipped). `inside` tells whether a line start lies inside
-/// a scalar that spans lines.
+/// The first line start (after `from`) where go-yaml's BOM bug skips a character and
+/// `patches` does not yet say so, or the other way round; with the patches that skip it
+/// (empty when it must not be skipped). `inside` tells whether a line start lies inside a
+/// scalar that spans lines. The bug lasts until go-yaml first moves its buffer, which it does
+/// when a token starts fewer than 4 characters before `buffer_end` (the end of the first raw
+/// chunk, or of the file).
 pub(super) fn next_bom_skip(
     text: &str,
     from: usize,
-    limit: usize,
+    buffer_end: usize,
     patches: &[Patch],
     inside: impl Fn(usize) -> bool,
 ) -> Option<(usize, Vec<Patch>)> {
     let bytes = text.as_bytes();
-    let starts = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .map(|(i, _)| i + 1)
-        .filter(|&start| start > from && start < limit);
+    let before_move = |start: usize| {
+        let last_token = bytes
+            .get(..start)
+            .unwrap_or_default()
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace())
+            .unwrap_or(0);
+        start < buffer_end && buffer_end.saturating_sub(last_token) >= 4
+    };
+    let starts = line_starts(text).filter(|&start| start > from && before_move(start));
     for start in starts {
         let skip = !inside(start);
         let patched = patches
@@ -159,22 +190,39 @@ pub(super) fn next_bom_skip(
     None
 }
 
-/// Gives a scalar's value back the characters patched inside its raw text `raw`, which
-/// starts at `start`. The n-th `~` of the raw text is the n-th `~` of the value (no YAML
-/// escape or folding makes or drops one), and the n-th `\"` escape is the n-th `"`.
-pub(super) fn restore(value: &mut String, raw: &str, start: usize, patches: &[Patch]) {
+/// Gives a scalar's value back the characters patched inside its raw text (`raw`, patched;
+/// `original`, as written), which starts at `start`. The n-th patched character of the raw
+/// text is the n-th such character of the value (no YAML escape or folding makes or drops
+/// one), and the n-th `\"` escape is the n-th `"`.
+pub(super) fn restore(
+    value: &mut String,
+    raw: &str,
+    original: &str,
+    start: usize,
+    patches: &[Patch],
+) {
     for patch in patches.iter().filter(|p| p.replacement != b' ') {
-        let Some(offset) = patch.at.checked_sub(start).filter(|&o| o < raw.len()) else {
+        let Some(mut offset) = patch.at.checked_sub(start).filter(|&o| o < raw.len()) else {
             continue;
         };
+        while !raw.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let before = raw.get(..offset).unwrap_or_default();
-        let (ordinal, wanted) = if patch.replacement == b'"' {
-            (escaped_quotes(before), '"')
-        } else {
-            (before.matches(char::from(KEEP)).count(), char::from(KEEP))
+        let (Some(now), Some(was)) = (
+            raw.get(offset..).and_then(|r| r.chars().next()),
+            original.get(offset..).and_then(|r| r.chars().next()),
+        ) else {
+            continue;
         };
-        if let Some((i, _)) = value.match_indices(wanted).nth(ordinal) {
-            value.replace_range(i..i + 1, &char::from(patch.original).to_string());
+        let (ordinal, wanted, put) = if patch.replacement == b'"' {
+            (escaped_quotes(before), '"', '\'')
+        } else {
+            (before.matches(now).count(), now, was)
+        };
+        if let Some((i, found)) = value.match_indices(wanted).nth(ordinal) {
+            let range = i..i + found.len();
+            value.replace_range(range, &put.to_string());
         }
     }
 }
@@ -238,7 +286,7 @@ mod tests {
             replacement: KEEP,
         }];
         let mut value = "~a !~b".to_string();
-        restore(&mut value, "~a !~b", 1, &patches);
+        restore(&mut value, "~a !~b", "~a !,b", 1, &patches);
         assert_eq!(value, "~a !,b");
         let quote = [Patch {
             at: 5,
@@ -246,7 +294,7 @@ mod tests {
             replacement: b'"',
         }];
         let mut value = "\"x\"".to_string();
-        restore(&mut value, "\"\\\"x\\\"\"", 0, &quote);
+        restore(&mut value, "\"\\\"x\\\"\"", "\"\\\"x\\'\"", 0, &quote);
         assert_eq!(value, "\"x'");
     }
 

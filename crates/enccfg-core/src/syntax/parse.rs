@@ -35,14 +35,10 @@ pub(super) fn parse(source: &Source) -> Parsed {
         0
     };
     let mut patches = goyaml::tag_patches(text);
-    // go-yaml's BOM bug (see `goyaml.rs`): the line starts patched so far, and how far it
-    // reaches (its buffer first moves near the end of the first raw chunk).
+    patches.extend(goyaml::line_start_bom_patches(text, base));
+    // go-yaml's BOM bug (see `goyaml.rs`), up to the end of its first buffer.
     let bom_bug = goyaml::buffer_starts_with_bom(text, base);
-    let bom_limit = source
-        .chunk_ends
-        .end_of_chunk_holding(0)
-        .min(text.len())
-        .saturating_sub(4);
+    let buffer_end = source.chunk_ends.end_of_chunk_holding(0).min(text.len());
     let mut rounds = 0;
     loop {
         rounds += 1;
@@ -58,7 +54,7 @@ pub(super) fn parse(source: &Source) -> Parsed {
             let spans = &builder.multi_line_scalars;
             let inside = |at: usize| spans.iter().any(|r| r.start() < at && at < r.end());
             if let Some((start, skip)) =
-                goyaml::next_bom_skip(text, base, bom_limit, &patches, inside)
+                goyaml::next_bom_skip(text, base, buffer_end, &patches, inside)
             {
                 // Later lines are decided again once this one is.
                 patches.retain(|p| p.replacement != b' ' || p.at < start);
@@ -379,11 +375,24 @@ impl<'a> Builder<'a> {
                 );
             }
         }
-        goyaml::restore(&mut value, raw, start, self.patches);
+        let original = self.source.text.get(start..end).unwrap_or_default();
+        goyaml::restore(&mut value, raw, original, start, self.patches);
         let tag = tag.map(|t| {
             t.strip_prefix("tag:yaml.org,2002:")
                 .map_or(t.clone(), str::to_string)
         });
+        if let Some((found, wanted)) = tag
+            .as_deref()
+            .and_then(|t| super::scalar::tag_mismatch(&value, t))
+        {
+            // The value itself is not shown: it may be key material.
+            return self.go_yaml_error(
+                start,
+                &format!(
+                    "cannot decode this {found} value as a {wanted}, the type its tag asks for"
+                ),
+            );
+        }
         if tag.as_deref() == Some("binary") {
             // go-yaml decodes `!!binary` (Go's StdEncoding); the bytes become a JSON string,
             // where each byte that is not UTF-8 turns into U+FFFD.

@@ -30,10 +30,13 @@ impl Resolved {
 /// Resolves a scalar written with `style` and an optional `!!tag` suffix.
 pub(crate) fn resolve(text: &str, style: ScalarStyle, tag: Option<&str>) -> Resolved {
     match tag {
-        Some("str") | Some("binary") | Some("timestamp") => return Resolved::Str,
-        Some("null") => return Resolved::Null,
-        Some("bool") => return resolve_plain(text).filter_bool().unwrap_or(Resolved::Str),
-        Some("int") | Some("float") => return resolve_plain(text),
+        Some("null" | "bool" | "int") => return resolve_plain(text),
+        Some("float") => {
+            return match resolve_plain(text) {
+                Resolved::Int(v) => Resolved::Float(v as f64),
+                other => other,
+            }
+        }
         Some(_) => return Resolved::Str,
         None => {}
     }
@@ -47,14 +50,28 @@ pub(crate) fn resolve(text: &str, style: ScalarStyle, tag: Option<&str>) -> Reso
     }
 }
 
-trait FilterBool {
-    fn filter_bool(self) -> Option<Resolved>;
-}
-
-impl FilterBool for Resolved {
-    fn filter_bool(self) -> Option<Resolved> {
-        matches!(self, Resolved::Bool(_)).then_some(self)
-    }
+/// go-yaml refuses a scalar whose explicit core tag (`!!int`, `!!float`, `!!bool`, `!!null`,
+/// `!!timestamp`) does not match what its text resolves to ("cannot decode !!str `x` as a
+/// !!int"). `Some((found, tag))` then, in go-yaml's short names.
+pub(crate) fn tag_mismatch(text: &str, tag: &str) -> Option<(&'static str, &'static str)> {
+    let resolved = resolve_plain(text);
+    let found = match resolved {
+        Resolved::Null => "!!null",
+        Resolved::Bool(_) => "!!bool",
+        Resolved::Int(_) => "!!int",
+        Resolved::Float(_) => "!!float",
+        Resolved::Str => "!!str",
+    };
+    let wanted = match tag {
+        "null" => "!!null",
+        "bool" => "!!bool",
+        "int" => "!!int",
+        "float" if found == "!!int" => return None,
+        "float" => "!!float",
+        "timestamp" => "!!timestamp",
+        _ => return None,
+    };
+    (found != wanted).then_some((found, wanted))
 }
 
 fn resolve_plain(text: &str) -> Resolved {
