@@ -9,8 +9,9 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::{
-    DiagnosticsList, Editor, EmbedBar, ExamplePicker, ExportPanel, HealthPanel, HelpOverlay,
-    NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel, ThemeSwitch, VerdictLine,
+    use_file_open, DiagnosticsList, Editor, EmbedBar, ExamplePicker, ExportPanel, HealthPanel,
+    HelpOverlay, NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel, ThemeSwitch,
+    VerdictLine,
 };
 use crate::editor_model::Lines;
 use crate::services::{clipboard, download, editor_text};
@@ -102,6 +103,8 @@ pub fn app() -> Html {
             }
         })
     };
+    // An opened or dropped file replaces the text like an applied fix (undo with Ctrl+Z).
+    let file_open = use_file_open(editor_ref.clone(), Callback::from(replace_text.clone()));
     let on_apply = {
         let state = state.clone();
         Callback::from(move |_| replace_text(state.export.fixed.clone()))
@@ -248,7 +251,10 @@ pub fn app() -> Html {
                         </section>
                     } else {
                         { tab_panel(Panel::Editor, "pane editor-pane", html! {
-                            <Editor text={state.source.clone()} analysis={state.analysis.clone()} on_edit={on_edit} node_ref={editor_ref} />
+                            <>
+                                { file_open }
+                                <Editor text={state.source.clone()} analysis={state.analysis.clone()} on_edit={on_edit} node_ref={editor_ref} />
+                            </>
                         }) }
                     }
                     <div class="pane results-pane">

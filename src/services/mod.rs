@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod download;
 pub mod editor_text;
 pub mod embed;
+pub mod file_read;
 pub mod location;
 pub mod storage;
 pub mod theme;

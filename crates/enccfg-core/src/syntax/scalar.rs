@@ -33,17 +33,22 @@ pub(crate) fn resolve(text: &str, style: ScalarStyle, tag: Option<&str>) -> Reso
         Some("null" | "bool" | "int") => return resolve_plain(text),
         Some("float") => {
             return match resolve_plain(text) {
-                Resolved::Int(v) => Resolved::Float(v as f64),
+                // Within i64 or u64; no 128-bit float conversion in the bundle.
+                Resolved::Int(v) => Resolved::Float(match i64::try_from(v) {
+                    Ok(v) => v as f64,
+                    Err(_) => v as u64 as f64,
+                }),
                 other => other,
-            }
+            };
         }
         Some(_) => return Resolved::Str,
         None => {}
     }
     match style {
         ScalarStyle::Plain => resolve_plain(text),
-        ScalarStyle::JsonNumber => match text.parse::<i128>() {
-            Ok(v) => Resolved::Int(v),
+        // Go reads an integer literal into int32 only when it fits; i64 is wide enough to tell.
+        ScalarStyle::JsonNumber => match text.parse::<i64>() {
+            Ok(v) => Resolved::Int(v.into()),
             Err(_) => Resolved::Float(text.parse().unwrap_or(f64::NAN)),
         },
         ScalarStyle::Quoted | ScalarStyle::Block => Resolved::Str,
