@@ -311,7 +311,7 @@ impl<'a> Builder<'a> {
                 let flow = style == MappingStyle::Flow;
                 self.open(start, end, anchor, true, flow)
             }
-            EventData::SequenceEnd | EventData::MappingEnd => self.close(start, end),
+            EventData::SequenceEnd | EventData::MappingEnd => self.close(end),
             EventData::Scalar {
                 anchor,
                 tag,
@@ -439,7 +439,7 @@ impl<'a> Builder<'a> {
         true
     }
 
-    fn close(&mut self, start: usize, end: usize) -> bool {
+    fn close(&mut self, end: usize) -> bool {
         let Some(open) = self.stack.pop() else {
             return true;
         };
@@ -447,10 +447,17 @@ impl<'a> Builder<'a> {
         if open.flow {
             last = last.max(end);
         }
-        let _ = start;
         let kind = if open.mapping {
             match pair_up(open.items) {
-                Ok(pairs) => NodeKind::Mapping(pairs.into()),
+                Ok(pairs) => {
+                    let bad_key = pairs
+                        .iter()
+                        .find_map(|(k, _)| json_key_problem(k).map(|p| (k.range, p)));
+                    if let Some((key, problem)) = bad_key {
+                        return self.go_yaml_error(key.start(), problem);
+                    }
+                    NodeKind::Mapping(pairs.into())
+                }
                 Err(range) => {
                     return self.go_yaml_error(
                         range.start(),
@@ -541,6 +548,24 @@ fn pair_up(items: Vec<Node>) -> Result<Vec<(Node, Node)>, TextRange> {
         }
     }
     Ok(pairs)
+}
+
+/// Why a mapping key cannot become a JSON key (sigs.k8s.io/yaml converts the document to
+/// JSON): a list or mapping (go-yaml: "invalid map key"), null, or an integer above i64 (Go
+/// reads it as uint64, which the conversion does not support).
+fn json_key_problem(key: &Node) -> Option<&'static str> {
+    match &key.kind {
+        NodeKind::Scalar { value, style, tag } => {
+            match super::resolve(value, *style, tag.as_deref()) {
+                super::Resolved::Null => Some("unsupported map key: null cannot be a JSON key"),
+                super::Resolved::Int(v) if v > i128::from(i64::MAX) => {
+                    Some("unsupported map key: an integer this large (uint64) cannot be a JSON key")
+                }
+                _ => None,
+            }
+        }
+        _ => Some("invalid map key: a list or mapping cannot be a key"),
+    }
 }
 
 /// Skips a node's properties (`&anchor`, `!tag`) and the blanks, breaks and comments after

@@ -212,7 +212,8 @@ fn go_parse_float(s: &str) -> Option<f64> {
     if !ok {
         return None;
     }
-    s.parse::<f64>().ok()
+    // Go's ParseFloat fails on overflow (`1e400`), so go-yaml keeps such text a string.
+    s.parse::<f64>().ok().filter(|f| f.is_finite())
 }
 
 #[cfg(test)]
