@@ -227,6 +227,28 @@ pub fn text(family: &str, text: &str, rng: &mut Rng) -> String {
                 _ => format!("{text}{{}}"),
             };
         }
+        "key" => {
+            // Keys YAML allows and JSON does not, or that resolve to something else.
+            let indent: String = current.chars().take_while(|c| *c == ' ').collect();
+            if current.trim_start().starts_with("- ") {
+                return text.to_string();
+            }
+            let key = *rng.pick(&[
+                "~: x",
+                "null: x",
+                "18446744073709551615: x",
+                "9223372036854775807: x",
+                "? [a]\n: x",
+                "? {a: b}\n: x",
+                "true: x",
+                "0x10: x",
+                "1e3: x",
+                "\"\": x",
+                "!!str ~: x",
+            ]);
+            let key = key.replace('\n', &format!("\n{indent}"));
+            out.insert(line, format!("{indent}{key}\n"));
+        }
         "indent" => {
             let l = if rng.chance(50) {
                 format!(" {current}")
