@@ -226,7 +226,8 @@ impl<'a> Builder<'a> {
             } else {
                 "remove it: a file copied from a binary or a terminal can carry invisible bytes"
             };
-            let end = next_char_end(self.text, refused.at).max(refused.at + 1);
+            // Empty at the end of the text (bytes that never complete a character).
+            let end = next_char_end(self.text, refused.at);
             self.fail(Diagnostic::new(code, TextRange::new(refused.at, end), message).help(help));
             return;
         }
