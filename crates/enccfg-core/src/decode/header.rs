@@ -158,8 +158,16 @@ pub(crate) fn head(node: &Node) -> TextRange {
     let mut node = node;
     loop {
         match &node.kind {
-            NodeKind::Mapping(pairs) if !pairs.is_empty() => return pairs[0].0.range,
-            NodeKind::Sequence(items) if !items.is_empty() => node = &items[0],
+            NodeKind::Mapping(pairs) if !pairs.is_empty() => {
+                if let Some((key, _)) = pairs.first() {
+                    return key.range;
+                }
+            }
+            NodeKind::Sequence(items) if !items.is_empty() => {
+                if let Some(first) = items.first() {
+                    node = first;
+                }
+            }
             _ => return node.range,
         }
     }

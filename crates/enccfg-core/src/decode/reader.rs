@@ -389,13 +389,14 @@ fn edit_distance(a: &str, b: &str) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
         let mut row = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
+        for ((cb, diagonal), above) in b.iter().zip(&prev).zip(prev.iter().skip(1)) {
+            let left = row.last().copied().unwrap_or(usize::MAX - 1);
             let cost = usize::from(ca != cb);
-            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
+            row.push((diagonal + cost).min(above + 1).min(left + 1));
         }
         prev = row;
     }
-    prev[b.len()]
+    prev.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]

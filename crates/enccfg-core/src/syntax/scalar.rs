@@ -95,7 +95,7 @@ fn resolve_plain(text: &str) -> Resolved {
         "-.inf" | "-.Inf" | "-.INF" => return Resolved::Float(f64::NEG_INFINITY),
         _ => {}
     }
-    match text.as_bytes()[0] {
+    match text.as_bytes().first().copied().unwrap_or(b' ') {
         b'.' => go_parse_float(text).map_or(Resolved::Str, Resolved::Float),
         b'+' | b'-' | b'0'..=b'9' => resolve_number(text),
         _ => Resolved::Str,
@@ -128,10 +128,10 @@ fn resolve_number(text: &str) -> Resolved {
 
 /// Go's `strconv.ParseInt(s, 0, 64)`, falling back to `ParseUint(s, 0, 64)`.
 fn go_parse_int(s: &str) -> Option<i128> {
-    let (negative, unsigned) = match s.as_bytes().first()? {
-        b'-' => (true, &s[1..]),
-        b'+' => (false, &s[1..]),
-        _ => (false, s),
+    let (negative, unsigned) = match (s.strip_prefix('-'), s.strip_prefix('+')) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        (None, None) => (false, s),
     };
     let (radix, digits) = if let Some(d) = unsigned
         .strip_prefix("0x")
@@ -148,8 +148,8 @@ fn go_parse_int(s: &str) -> Option<i128> {
         .or_else(|| unsigned.strip_prefix("0O"))
     {
         (8, d)
-    } else if unsigned.len() > 1 && unsigned.starts_with('0') {
-        (8, &unsigned[1..])
+    } else if let Some(d) = unsigned.strip_prefix('0').filter(|d| !d.is_empty()) {
+        (8, d)
     } else {
         (10, unsigned)
     };
@@ -173,7 +173,7 @@ fn is_yaml_style_float(s: &str) -> bool {
     }
     let digits = |i: &mut usize| {
         let start = *i;
-        while *i < b.len() && b[*i].is_ascii_digit() {
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
             *i += 1;
         }
         *i - start
