@@ -431,3 +431,59 @@ fn options_at_every_version_never_panic_on_odd_documents() {
         }
     }
 }
+
+/// The bad inputs for the reader: each gets a positioned diagnostic in bounded time.
+#[test]
+fn json_nested_ten_thousand_deep_is_refused_at_the_depth_budget() {
+    let text = format!("{{\"a\": {}{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    let analysis = timed(&text, Duration::from_secs(5));
+    let d = first_error(&analysis);
+    assert_eq!((d.code, d.start.line), ("EC0004", 1));
+    assert!((250..=265).contains(&d.start.column), "{:?}", d.start);
+    // Unclosed too.
+    let text = format!("{{\"a\": {}", "{\"b\": ".repeat(10_000));
+    assert_eq!(
+        first_error(&timed(&text, Duration::from_secs(5))).code,
+        "EC0004"
+    );
+}
+
+#[test]
+fn a_ten_megabyte_json_line_is_read_in_bounded_time() {
+    let names: Vec<String> = (0..800_000)
+        .map(|i| format!("\"r{i}.g.example\""))
+        .collect();
+    let text = format!(
+        "{{\"apiVersion\": \"apiserver.config.k8s.io/v1\", \"kind\": \"EncryptionConfiguration\", \"resources\": [{{\"resources\": [{}], \"providers\": [{{\"identity\": {{}}}}]}}]}}",
+        names.join(",")
+    );
+    assert!(text.len() > 10 * 1024 * 1024 && !text.contains('\n'));
+    let analysis = timed(&text, Duration::from_secs(120));
+    assert!(analysis.accepted, "{:?}", analysis.errors().next());
+    // One stray byte at the end of the line: Go's JSON decoder refuses the whole file there.
+    let broken = format!("{text}x");
+    let d = first_error(&timed(&broken, Duration::from_secs(120))).clone();
+    assert_eq!((d.code, d.start.line), ("EC0001", 1));
+    assert_eq!(d.range.start(), text.len());
+}
+
+#[test]
+fn utf16_with_an_odd_byte_count_and_a_lone_bom_are_positioned() {
+    let text = format!("{HEAD}resources: []\n");
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes.push(b'x');
+    let analysis = enccfg_core::analyze_bytes(&bytes, &newest());
+    let d = first_error(&analysis);
+    assert_eq!((d.code, d.start.line, d.start.column), ("EC0006", 4, 1));
+    assert!(d.message.contains("incomplete UTF-16"), "{}", d.message);
+    for bom in [b"\xef\xbb\xbf".as_slice(), b"\xff\xfe", b"\xfe\xff"] {
+        let analysis = enccfg_core::analyze_bytes(bom, &newest());
+        let d = first_error(&analysis);
+        assert_eq!(
+            (d.code, d.start.line, d.start.column),
+            ("EC0002", 1, 1),
+            "{bom:?}"
+        );
+    }
+}
