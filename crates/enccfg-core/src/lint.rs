@@ -11,6 +11,7 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
         return out;
     };
     for (i, entry) in entries.value.iter().enumerate() {
+        invisible_characters(entry, i, &mut out);
         let providers = entry.providers_list();
         // Each element's checked kind, with the element.
         let elements: Vec<_> = providers
@@ -69,4 +70,28 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Names kube-apiserver accepts but that match nothing: a character that does not show.
+fn invisible_characters(entry: &crate::decode::model::Entry, i: usize, out: &mut Vec<Diagnostic>) {
+    for name in entry.resources_list() {
+        let invisible = name.name.chars().find(|&c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(
+                    c,
+                    '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}'
+                )
+        });
+        if let Some(c) = invisible {
+            out.push(
+                Diagnostic::new(
+                    &registry::INVISIBLE_IN_NAME,
+                    name.range,
+                    format!("a resource name of resources[{i}] holds the invisible character U+{:04X}, so it matches no resource and that resource stays unencrypted", u32::from(c)),
+                )
+                .help("retype the name (it was probably copied with a hidden character)"),
+            );
+        }
+    }
 }

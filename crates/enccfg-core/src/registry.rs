@@ -190,6 +190,9 @@ codes! {
     IDENTITY_ONLY = "EC0404" "identity-only" Lint Info
         "this entry only has `identity`, so these resources are stored unencrypted"
         "An entry whose only provider is `identity` stores its resources in plaintext. That is intended for an opt-out before a wildcard; otherwise add an encrypting provider first.";
+    INVISIBLE_IN_NAME = "EC0405" "invisible-character-in-resource-name" Lint Warning
+        "a resource name holds an invisible character, so it matches no resource"
+        "kube-apiserver keeps a U+FEFF (byte order mark), a zero-width or a no-break space inside a resource name as part of it, and accepts the file: validation does not check that names exist. Such a name matches no resource, so the resource you meant stays unencrypted. Such characters come from copying text out of documents or chat; retype the name.";
 }
 
 /// Finds a code by its code (`EC0221`) or name (`kms-name-duplicate`), case-insensitively.

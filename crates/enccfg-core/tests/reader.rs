@@ -235,6 +235,24 @@ fn repeated_json_objects_merge_and_yaml_keys_replace() {
     assert!(!run(&reset, &opts(30)).accepted);
 }
 
+/// kube-apiserver accepts a U+FEFF inside a name; the lint says the name matches nothing.
+#[test]
+fn an_invisible_character_in_a_name_is_accepted_with_a_lint() {
+    let text = block("      - identity: {}\n")
+        .replace("[secrets]", "[\"secrets\u{feff}\", \"configmaps\"]");
+    let analysis = run(&text, &newest());
+    assert!(analysis.accepted);
+    let lints: Vec<_> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "EC0405")
+        .collect();
+    assert_eq!(lints.len(), 1);
+    assert_eq!(lints[0].severity, Severity::Warning);
+    assert!(lints[0].message.contains("U+FEFF"));
+    assert!(!codes(&block("      - identity: {}\n"), &newest(), Stage::Lint).contains(&"EC0405"));
+}
+
 /// Case-insensitive header keys are warnings before 1.31 (dropped by the body decode).
 #[test]
 fn odd_case_header_keys_are_unknown_fields() {
