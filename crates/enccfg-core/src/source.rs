@@ -53,6 +53,20 @@ pub(crate) enum ChunkEnds {
 }
 
 impl ChunkEnds {
+    /// Every chunk end within the first `len` bytes of text.
+    pub(crate) fn up_to(&self, len: usize) -> Vec<usize> {
+        let mut ends = Vec::new();
+        let mut at = 0;
+        loop {
+            let end = self.end_of_chunk_holding(at);
+            if end > len || end <= at {
+                return ends;
+            }
+            ends.push(end);
+            at = end;
+        }
+    }
+
     /// The end of the raw chunk that holds text offset `at` (where go-yaml stops reading).
     pub(crate) fn end_of_chunk_holding(&self, at: usize) -> usize {
         match self {

@@ -157,7 +157,30 @@ fn cases() -> Vec<Case> {
         Case { name: "bytes: a control character after the first document", bytes: format!("{}---\n\u{1}\n", block(&secretbox)).into_bytes(), minor: 37, accepted: false },
         Case { name: "bytes: a control character beyond go-yaml's first chunk", bytes: format!("{}---\n{}\u{1}\n", block(&secretbox), "x".repeat(600)).into_bytes(), minor: 37, accepted: true },
         Case { name: "bytes: a BOM and nothing else", bytes: b"\xef\xbb\xbf".to_vec(), minor: 37, accepted: false },
+        // go-yaml's `is_bom` looks at the start of its buffer: with a second BOM there, it
+        // skips the first character of every later line (here `kind:` becomes `ind:`).
+        Case { name: "bytes: two BOMs before block YAML", bytes: [b"\xef\xbb\xbf".as_slice(), "\u{feff}".as_bytes(), block(&secretbox).as_bytes()].concat(), minor: 37, accepted: false },
+        Case { name: "bytes: two BOMs before a one-line document", bytes: [b"\xef\xbb\xbf".as_slice(), "\u{feff}".as_bytes(), one_line(&secretbox).as_bytes()].concat(), minor: 37, accepted: true },
+        // The buffer moves onto a U+FEFF that ends the first 512-byte chunk inside a scalar:
+        // the next line loses its `-`, and the next entry's keys land in this one.
+        Case { name: "bytes: a U+FEFF ending the first chunk", bytes: feff_at(509).into_bytes(), minor: 37, accepted: false },
+        Case { name: "bytes: a U+FEFF just before the end of the first chunk", bytes: feff_at(505).into_bytes(), minor: 37, accepted: true },
     ]
+}
+
+/// The same file on one line (a flow mapping; with BOMs before it, it is read as YAML).
+fn one_line(providers: &str) -> String {
+    let provider = providers.trim().trim_start_matches("- ");
+    format!("{{apiVersion: apiserver.config.k8s.io/v1, kind: EncryptionConfiguration, resources: [{{resources: [secrets], providers: [{{{provider}}}]}}]}}\n")
+}
+
+/// Two entries; the first one's KMS endpoint holds a U+FEFF starting at byte `at`.
+fn feff_at(at: usize) -> String {
+    let head = format!("{HEAD}resources:\n- resources: [secrets]\n  providers:\n  - kms:\n      apiVersion: v2\n      name: k\n      endpoint: unix:///");
+    let pad = "k".repeat(at - head.len());
+    format!(
+        "{head}{pad}\u{feff}x.sock\n- resources: [configmaps]\n  providers:\n  - identity: {{}}\n"
+    )
 }
 
 fn analysis(case: &Case) -> Analysis {

@@ -11,10 +11,11 @@
 //!   escape; only `%YAML 1.1` is accepted: checked on the events.
 //!
 //! - go-yaml's BOM check looks at the start of its buffer, not at the current position: when
-//!   the text after the file's BOM starts with another U+FEFF, go-yaml skips the first
-//!   character of every line it starts outside a scalar, until its buffer first moves (near
-//!   the end of the first 512-byte chunk). Those characters are patched to spaces, line by
-//!   line, since whether a line starts inside a scalar depends on the lines before it.
+//!   the buffer starts with U+FEFF (the text after the file's BOM starts with another one, or
+//!   the buffer moved onto one: a U+FEFF that ends a 512-byte chunk, read inside a scalar),
+//!   go-yaml skips the first character of every line it starts outside a scalar, until its
+//!   buffer moves again (near the end of the chunk). Those characters are patched to spaces,
+//!   line by line, since whether a line starts inside a scalar depends on the lines before.
 //!
 //! A patch replaces one ASCII byte by another, so every position stays where it was.
 
@@ -127,36 +128,52 @@ pub(super) fn line_start_bom_patches(text: &str, base: usize) -> Vec<Patch> {
         .collect()
 }
 
-/// Does go-yaml's buffer start with U+FEFF (the text after the file's BOM, at `base`)?
-pub(super) fn buffer_starts_with_bom(text: &str, base: usize) -> bool {
-    text.get(base..)
-        .is_some_and(|rest| rest.starts_with('\u{feff}'))
+/// Where go-yaml's buffer starts with U+FEFF: `(from, buffer_end)` spans, each from where the
+/// buffer starts to the end of the raw chunk it holds. `chunk_ends` are the raw chunks' ends
+/// in the text; `base` is where the text after the file's BOM starts.
+pub(super) fn bom_buffers(text: &str, base: usize, chunk_ends: &[usize]) -> Vec<(usize, usize)> {
+    let bom = |at: usize| {
+        text.get(at..)
+            .is_some_and(|rest| rest.starts_with('\u{feff}'))
+    };
+    let mut spans = Vec::new();
+    let first_end = chunk_ends.first().copied().unwrap_or(text.len());
+    if bom(base) {
+        spans.push((base, first_end));
+    }
+    for (i, &end) in chunk_ends.iter().enumerate() {
+        let next_end = chunk_ends.get(i + 1).copied().unwrap_or(text.len());
+        if let Some(start) = end.checked_sub(3).filter(|&s| s >= base && bom(s)) {
+            spans.push((start, next_end));
+        }
+    }
+    spans
 }
 
-/// The first line start (after `from`) where go-yaml's BOM bug skips a character and
-/// `patches` does not yet say so, or the other way round; with the patches that skip it
-/// (empty when it must not be skipped). `inside` tells whether a line start lies inside a
-/// scalar that spans lines. The bug lasts until go-yaml first moves its buffer, which it does
-/// when a token starts fewer than 4 characters before `buffer_end` (the end of the first raw
-/// chunk, or of the file).
+/// The first line start where go-yaml's BOM bug skips a character and `patches` does not yet
+/// say so, or the other way round; with the patches that skip it (empty when it must not be
+/// skipped). `spans` come from [`bom_buffers`]; `inside` tells whether a line start lies
+/// inside a scalar that spans lines. The bug lasts until go-yaml moves its buffer again, which
+/// it does when a token starts fewer than 4 characters before the span's end.
 pub(super) fn next_bom_skip(
     text: &str,
-    from: usize,
-    buffer_end: usize,
+    spans: &[(usize, usize)],
     patches: &[Patch],
     inside: impl Fn(usize) -> bool,
 ) -> Option<(usize, Vec<Patch>)> {
     let bytes = text.as_bytes();
-    let before_move = |start: usize| {
+    let buggy = |start: usize| {
         let last_token = bytes
             .get(..start)
             .unwrap_or_default()
             .iter()
             .rposition(|b| !b.is_ascii_whitespace())
             .unwrap_or(0);
-        start < buffer_end && buffer_end.saturating_sub(last_token) >= 4
+        spans.iter().any(|&(from, buffer_end)| {
+            start > from && start < buffer_end && buffer_end.saturating_sub(last_token) >= 4
+        })
     };
-    let starts = line_starts(text).filter(|&start| start > from && before_move(start));
+    let starts = line_starts(text).filter(|&start| buggy(start));
     for start in starts {
         let skip = !inside(start);
         let patched = patches

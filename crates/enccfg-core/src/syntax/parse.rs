@@ -36,9 +36,8 @@ pub(super) fn parse(source: &Source) -> Parsed {
     };
     let mut patches = goyaml::tag_patches(text);
     patches.extend(goyaml::line_start_bom_patches(text, base));
-    // go-yaml's BOM bug (see `goyaml.rs`), up to the end of its first buffer.
-    let bom_bug = goyaml::buffer_starts_with_bom(text, base);
-    let buffer_end = source.chunk_ends.end_of_chunk_holding(0).min(text.len());
+    // go-yaml's BOM bug (see `goyaml.rs`): where its buffer starts with U+FEFF.
+    let bom_spans = goyaml::bom_buffers(text, base, &source.chunk_ends.up_to(text.len()));
     let mut rounds = 0;
     loop {
         rounds += 1;
@@ -50,12 +49,10 @@ pub(super) fn parse(source: &Source) -> Parsed {
             patches.push(patch);
             continue;
         }
-        if bom_bug && !last_round {
+        if !bom_spans.is_empty() && !last_round {
             let spans = &builder.multi_line_scalars;
             let inside = |at: usize| spans.iter().any(|r| r.start() < at && at < r.end());
-            if let Some((start, skip)) =
-                goyaml::next_bom_skip(text, base, buffer_end, &patches, inside)
-            {
+            if let Some((start, skip)) = goyaml::next_bom_skip(text, &bom_spans, &patches, inside) {
                 // Later lines are decided again once this one is.
                 patches.retain(|p| p.replacement != b' ' || p.at < start);
                 patches.extend(skip);
