@@ -261,7 +261,7 @@ pub fn render(g: &G, style: Style, rng: &mut Rng) -> String {
             out.push('\n');
         }
         Style::Json => {
-            json(g, rng, &mut out, 0);
+            json(g, &mut out, 0);
             out.push('\n');
         }
     }
@@ -275,7 +275,7 @@ fn yaml_scalar(s: &str, rng: &mut Rng, flow_context: bool) -> String {
             .all(|c| c.is_ascii_alphanumeric() || "-_./:".contains(c))
         && !s.starts_with(['-', '.', ':'])
         && !s.contains(": ")
-        && !(flow_context && s.contains(':'))
+        && (!flow_context || !s.contains(':'))
         && !matches!(
             s.to_ascii_lowercase().as_str(),
             "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false" | "null"
@@ -399,7 +399,7 @@ fn flow(g: &G, rng: &mut Rng, out: &mut String, indent: usize) {
     }
 }
 
-fn json(g: &G, rng: &mut Rng, out: &mut String, indent: usize) {
+fn json(g: &G, out: &mut String, indent: usize) {
     let newline = |out: &mut String, indent: usize| {
         out.push('\n');
         out.push_str(&" ".repeat(indent));
@@ -413,7 +413,7 @@ fn json(g: &G, rng: &mut Rng, out: &mut String, indent: usize) {
                 }
                 newline(out, indent + 2);
                 out.push_str(&format!("{k:?}: "));
-                json(v, rng, out, indent + 2);
+                json(v, out, indent + 2);
             }
             if !pairs.is_empty() {
                 newline(out, indent);
@@ -426,7 +426,7 @@ fn json(g: &G, rng: &mut Rng, out: &mut String, indent: usize) {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                json(v, rng, out, indent + 2);
+                json(v, out, indent + 2);
             }
             out.push(']');
         }
