@@ -114,7 +114,7 @@ fn other_kinds_of_the_group_are_an_unexpected_config_type() {
 #[test]
 fn unknown_fields_are_errors_from_1_31() {
     let text = kms_doc("pandas: 1");
-    for minor in 31..=36 {
+    for minor in 31..=37 {
         assert_eq!(
             early(&text, &opts(minor)),
             [(UNKNOWN_FIELD, E)],
@@ -228,7 +228,7 @@ fn duplicate_keys_are_errors_from_1_31_and_last_wins_before() {
     let text = one(&[kms(
         "apiVersion: v2, name: a, endpoint: \"unix:///x\", name: \"\"",
     )]);
-    for minor in 31..=36 {
+    for minor in 31..=37 {
         assert_eq!(
             early(&text, &opts(minor)),
             [(DUPLICATE_KEY, E)],
