@@ -8,6 +8,8 @@
 //! - [`analyze`] is total: any text returns diagnostics in bounded time and memory. No panic,
 //!   no unbounded recursion, no alias blow-up (budgets live in `syntax::parse`).
 //! - Only `syntax/parse.rs` touches the YAML library; later stages see our spanned tree.
+//! - The reader is kube-apiserver's: Go's JSON decoder for a file that starts with `{`, else
+//!   go-yaml v2 (`source.rs` decodes the bytes, `syntax/` reads the text).
 //! - Messages never contain key material.
 //!
 //! Pipeline: text → `syntax` (spanned tree) → `decode` (typed model + defaults) → `validate`
@@ -25,11 +27,12 @@ mod load;
 mod options;
 pub mod redact;
 pub mod registry;
+mod source;
 mod syntax;
 mod validate;
 pub mod views;
 
-pub use analysis::{analyze, analyze_bytes, Analysis};
+pub use analysis::{analyze, analyze_bytes, analyze_source, Analysis};
 pub use canonical::canonical_yaml;
 pub use diagnostic::{
     Applicability, Diagnostic, Edit, FieldError, FieldErrorType, Fix, Position, Severity, Stage,
@@ -37,7 +40,10 @@ pub use diagnostic::{
 };
 pub use export::{export, fix_text, AppliedFix, Export, Form};
 pub use line_index::LineIndex;
-pub use options::{kmsv1_default, Options, KMSV1_GATE_MINOR, NEWEST_MINOR, OLDEST_MINOR};
+pub use options::{
+    kmsv1_default, Options, Version, KMSV1_GATE_MINOR, NEWEST_MINOR, OLDEST_MINOR, VERSIONS,
+};
+pub use source::{Encoding, Source};
 
 /// Runs only the YAML library's event pass over `text` and returns the number of events.
 /// For benchmarks (the cost of parsing alone, against [`analyze`]); not a stable API.
