@@ -12,8 +12,22 @@
 //!   go-yaml v2 (`source.rs` decodes the bytes, `syntax/` reads the text).
 //! - Messages never contain key material.
 //!
+//! "Never panics" is checked by the compiler for the library (not its tests): no unsafe code, and
+//! none of the ways Rust panics on bad input - `unwrap`/`expect`, `panic!`, out-of-bounds
+//! indexing or slicing, string slicing off a character boundary (the attributes below; the
+//! workspace's `clippy.toml` lets `#[cfg(test)]` code unwrap and index).
+//!
 //! Pipeline: text → `syntax` (spanned tree) → `decode` (typed model + defaults) → `validate`
 //! (kube-apiserver's field errors) → `load` (masking, KMSv1 gate) → `lint` → verdict.
+
+#![forbid(unsafe_code)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 mod analysis;
 mod canonical;

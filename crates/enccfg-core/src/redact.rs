@@ -107,6 +107,7 @@ fn placeholder(scalar: &str, index: usize) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice the texts they wrote
 mod tests {
     use super::*;
     use crate::{analyze, Options};

@@ -384,6 +384,7 @@ fn literal(text: &str, start: usize) -> Result<usize, Stop> {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice the texts they wrote
 mod tests {
     use super::*;
 

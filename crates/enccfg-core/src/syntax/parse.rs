@@ -636,6 +636,7 @@ fn syntax_help(text: &str, at: usize) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice the texts they wrote
 mod tests {
     use super::*;
 
