@@ -17,6 +17,7 @@ use crate::editor_model::Lines;
 use crate::extras::protocol::PanelEvent;
 use crate::services::{clipboard, download, editor_text};
 use crate::session::{use_session, Session};
+use crate::share::{ShareError, Snapshot};
 use crate::state::{debounce_ms, Action};
 use crate::url_params::Panel;
 use crate::view_model;
@@ -35,15 +36,25 @@ impl<T: ?Sized> PartialEq for ByPtr<T> {
     }
 }
 
+/// What the page is opened with before it renders.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The state of the `#s=` link in the address (read by `session::read_shared_link`), or
+    /// why it could not be read; `None` without a link.
+    #[prop_or_default]
+    pub shared: Option<Result<Snapshot, ShareError>>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let Session {
         state,
+        full_link,
         boot,
         page,
         share_url_ref,
         callbacks,
-    } = use_session();
+    } = use_session(&props.shared);
     let pending_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let editor_ref = use_node_ref();
 
@@ -241,7 +252,7 @@ pub fn app() -> Html {
     html! {
         <div class={classes!("page", embed.then_some("embed"))}>
             if embed {
-                <EmbedBar base={boot.base.clone()} link={callbacks.full_link.clone()} />
+                <EmbedBar link={full_link} />
             } else {
                 <header class="topbar">
                     <div class="titles">

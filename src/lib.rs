@@ -10,14 +10,14 @@ pub mod extras;
 pub mod json;
 pub mod page;
 pub mod services;
-mod session;
+pub mod session;
 pub mod share;
 pub mod startup;
 pub mod state;
 pub mod url_params;
 pub mod view_model;
 
-pub use app::App;
+pub use app::{App, AppProps};
 
 /// The file the editor starts with: the KMS v2 example from the Kubernetes docs.
 pub const DEFAULT_EXAMPLE: &str = include_str!("../static/examples/kms-v2.yaml");

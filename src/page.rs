@@ -137,6 +137,8 @@ pub enum PageAction {
     SetIncludeKeys(bool),
     /// A share link for the current state was made; copying it is under way.
     Shared(String),
+    /// This browser cannot compress a link (it has no `CompressionStream`).
+    ShareUnavailable,
     /// Copying `url` to the clipboard ended (`copied`: the browser allowed it).
     Copied {
         url: String,
@@ -212,6 +214,13 @@ impl PageState {
                     status: Some("Copying the link…".into()),
                     url,
                     include_keys: self.share.include_keys,
+                }
+            }
+            PageAction::ShareUnavailable => {
+                next.share = ShareLink {
+                    status: Some("This browser cannot compress a share link (it has no CompressionStream): download the file instead.".into()),
+                    include_keys: self.share.include_keys,
+                    ..ShareLink::default()
                 }
             }
             PageAction::Copied { url, copied } => {
@@ -371,6 +380,14 @@ mod tests {
             .status
             .unwrap()
             .starts_with("Copy the link above"));
+
+        let unavailable = shared.apply(PageAction::ShareUnavailable);
+        assert!(unavailable.share.url.is_empty());
+        assert!(unavailable
+            .share
+            .status
+            .unwrap()
+            .contains("download the file"));
 
         let changed = shared.apply(PageAction::StateChanged);
         assert_eq!(

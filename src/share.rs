@@ -1,6 +1,9 @@
 //! The serialised playground state: the share-link payload (`#s=<payload>`, where payload is
-//! `1.` + base64url(deflate(JSON))) and the autosaved draft (the same JSON, uncompressed).
-//! Pure; decoding is total and bounded (a hostile link gives an error, never a hang or a panic).
+//! `1.` + base64url(raw deflate(JSON))) and the autosaved draft (the same JSON, uncompressed).
+//! Pure: the raw deflate itself is the browser's (`CompressionStream('deflate-raw')`, in
+//! `services/share_link.rs`), so no compressor is compiled into the page; this module checks
+//! the version and the base64url around it, and reads the JSON inside. Decoding is total and
+//! bounded (a hostile link gives an error, never a hang or a panic).
 
 use base64::alphabet::URL_SAFE;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
@@ -16,7 +19,7 @@ pub const VERSION: &str = "1";
 /// Links longer than this are too long for chat apps (Discord's limit is about 2,000).
 pub const LONG_LINK: usize = 2_000;
 /// Nobody shares more than this; larger payloads are refused before decompression ends.
-const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
+pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
 
 const BASE64URL: GeneralPurpose = GeneralPurpose::new(
     &URL_SAFE,
@@ -128,15 +131,18 @@ impl Snapshot {
         })
     }
 
-    /// The `#s=` payload.
-    pub fn encode(&self) -> String {
-        let json = self.to_json().encode();
-        let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
-        format!("{VERSION}.{}", BASE64URL.encode(packed))
+    /// The JSON a link carries, to be raw-deflated into [`Snapshot::payload`].
+    pub fn link_json(&self) -> Vec<u8> {
+        self.to_json().encode().into_bytes()
     }
 
-    /// Reads a `#s=` payload.
-    pub fn decode(payload: &str) -> Result<Snapshot, ShareError> {
+    /// The `#s=` payload around raw-deflated [`Snapshot::link_json`].
+    pub fn payload(deflated: &[u8]) -> String {
+        format!("{VERSION}.{}", BASE64URL.encode(deflated))
+    }
+
+    /// The raw-deflated JSON inside a `#s=` payload, once its version and encoding check out.
+    pub fn deflated(payload: &str) -> Result<Vec<u8>, ShareError> {
         let Some((version, data)) = payload.split_once('.') else {
             return Err(ShareError::Malformed("no format version"));
         };
@@ -147,11 +153,13 @@ impl Snapshot {
         if data.len() > MAX_TEXT_BYTES {
             return Err(ShareError::Malformed("too long"));
         }
-        let packed = BASE64URL
+        BASE64URL
             .decode(data.trim())
-            .map_err(|_| ShareError::Malformed("not base64url"))?;
-        let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_TEXT_BYTES)
-            .map_err(|_| ShareError::Malformed("cannot be decompressed"))?;
+            .map_err(|_| ShareError::Malformed("not base64url"))
+    }
+
+    /// Reads the inflated JSON of a payload.
+    pub fn from_link_json(bytes: Vec<u8>) -> Result<Snapshot, ShareError> {
         let text = String::from_utf8(bytes).map_err(|_| ShareError::Malformed("not text"))?;
         let value = json::parse(&text).map_err(|_| ShareError::Malformed("not JSON"))?;
         Snapshot::from_json(&value).ok_or(ShareError::Malformed("no YAML inside"))
@@ -170,6 +178,22 @@ impl Snapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The browser deflates (`services/share_link.rs`); natively the tests use another raw
+    // deflate, as the documented Python and Node snippets do: the format is what is tested.
+    impl Snapshot {
+        fn encode(&self) -> String {
+            Snapshot::payload(&miniz_oxide::deflate::compress_to_vec(&self.link_json(), 9))
+        }
+
+        fn decode(payload: &str) -> Result<Snapshot, ShareError> {
+            let deflated = Snapshot::deflated(payload)?;
+            let json =
+                miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_TEXT_BYTES)
+                    .map_err(|_| ShareError::Malformed("cannot be decompressed"))?;
+            Snapshot::from_link_json(json)
+        }
+    }
 
     fn sample() -> Snapshot {
         Snapshot {

@@ -6,7 +6,7 @@
 use enccfg_core::Options;
 
 use crate::examples;
-use crate::share::Snapshot;
+use crate::share::{ShareError, Snapshot};
 use crate::url_params::UrlParams;
 
 /// A message above the editor.
@@ -44,9 +44,13 @@ pub struct Start {
     pub ask_about_draft: Option<Snapshot>,
 }
 
-/// Decides the opening state. `fragment` is the `#s=` payload, `draft` the saved draft (ignored
-/// in embeds, which never touch the draft).
-pub fn plan(params: &UrlParams, fragment: Option<&str>, draft: Option<Snapshot>) -> Start {
+/// Decides the opening state. `shared` is the `#s=` link's state (or why it could not be read),
+/// `draft` the saved draft (ignored in embeds, which never touch the draft).
+pub fn plan(
+    params: &UrlParams,
+    shared: Option<Result<Snapshot, ShareError>>,
+    draft: Option<Snapshot>,
+) -> Start {
     let draft = draft.filter(|_| !params.embed);
     let fallback = || -> Start {
         if let Some(d) = &draft {
@@ -73,8 +77,8 @@ pub fn plan(params: &UrlParams, fragment: Option<&str>, draft: Option<Snapshot>)
     };
     let ask = |text: &str| draft.clone().filter(|d| d.yaml != text);
 
-    if let Some(payload) = fragment {
-        return match Snapshot::decode(payload) {
+    if let Some(shared) = shared {
+        return match shared {
             Ok(shared) => Start {
                 ask_about_draft: ask(&shared.yaml),
                 notice: Some(Notice::info(if shared.redacted {
@@ -132,16 +136,15 @@ mod tests {
         }
     }
 
-    fn link(text: &str) -> String {
-        Snapshot {
+    fn link(text: &str) -> Option<Result<Snapshot, ShareError>> {
+        Some(Ok(Snapshot {
             yaml: text.into(),
             options: Options {
                 minor: 30,
                 ..Options::default()
             },
             redacted: false,
-        }
-        .encode()
+        }))
     }
 
     #[test]
@@ -161,13 +164,12 @@ mod tests {
 
     #[test]
     fn a_share_link_opens_and_asks_about_a_different_draft() {
-        let payload = link("shared");
-        let start = plan(&UrlParams::default(), Some(&payload), Some(draft("mine")));
+        let start = plan(&UrlParams::default(), link("shared"), Some(draft("mine")));
         assert_eq!((start.text.as_str(), start.options.minor), ("shared", 30));
         assert_eq!(start.ask_about_draft.unwrap().yaml, "mine");
-        let same = plan(&UrlParams::default(), Some(&payload), Some(draft("shared")));
+        let same = plan(&UrlParams::default(), link("shared"), Some(draft("shared")));
         assert_eq!(same.ask_about_draft, None);
-        let fresh = plan(&UrlParams::default(), Some(&payload), None);
+        let fresh = plan(&UrlParams::default(), link("shared"), None);
         assert_eq!(
             (fresh.text.as_str(), fresh.ask_about_draft),
             ("shared", None)
@@ -176,12 +178,17 @@ mod tests {
 
     #[test]
     fn a_broken_link_keeps_the_draft_and_says_why() {
-        let start = plan(&UrlParams::default(), Some("1.%%%"), Some(draft("mine")));
+        let damaged = Err(ShareError::Malformed("not base64url"));
+        let start = plan(&UrlParams::default(), Some(damaged), Some(draft("mine")));
         assert_eq!(start.text, "mine");
         assert_eq!(start.ask_about_draft, None);
         let notice = start.notice.unwrap();
         assert!(notice.error && notice.text.contains("damaged"));
-        let newer = plan(&UrlParams::default(), Some("9.abc"), None);
+        let newer = plan(
+            &UrlParams::default(),
+            Some(Err(ShareError::UnknownVersion("9".into()))),
+            None,
+        );
         assert!(newer.notice.unwrap().text.contains("format \"9\""));
         assert_eq!(newer.text, crate::DEFAULT_EXAMPLE);
     }
@@ -203,7 +210,7 @@ mod tests {
         let params = UrlParams::parse("embed=1");
         let start = plan(&params, None, Some(draft("mine")));
         assert_eq!(start.text, crate::DEFAULT_EXAMPLE);
-        let shared = plan(&params, Some(&link("shared")), Some(draft("mine")));
+        let shared = plan(&params, link("shared"), Some(draft("mine")));
         assert_eq!(
             (shared.text.as_str(), shared.ask_about_draft),
             ("shared", None)

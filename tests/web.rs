@@ -131,3 +131,55 @@ async fn f8_moves_the_caret_between_diagnostics_and_tab_indents() {
     assert!(area.value().starts_with("  apiVersion"), "{}", area.value());
     root.remove();
 }
+
+/// Share links use the browser's raw deflate: what it writes reads back, the documented Python
+/// and Node payloads open, and damaged or oversized payloads are refused.
+#[wasm_bindgen_test]
+async fn share_links_go_through_the_browsers_deflate() {
+    use enccfg_playground::services::share_link;
+    use enccfg_playground::share::{ShareError, Snapshot};
+
+    let snapshot = Snapshot {
+        yaml: "resources: []\n# é, 機密\n".repeat(50),
+        options: enccfg_core::Options {
+            minor: 30,
+            reload: true,
+            ..enccfg_core::Options::default()
+        },
+        redacted: true,
+    };
+    let payload = share_link::encode(&snapshot)
+        .await
+        .expect("deflate-raw is available");
+    assert!(payload.starts_with("1.") && payload.len() < snapshot.yaml.len());
+    assert_eq!(share_link::decode(&payload).await, Ok(snapshot));
+
+    // docs/embedding.md's Python (zlib, wbits -15) and Node (deflateRawSync) builders.
+    let documented = share_link::decode("1.HY3BCsIwEER_ZdmzRIIXyVX8BS_GQ0i3ZWndlN2mUMR_N_E2b3jDfPBI7wUDYFr5QWpcJEDLRrqTulxk5MnNV3NczruPMrMMAe6S9Vi3Zt_-RtXUIYqSlaqZLMDzFQVPgG3cD7y7-I5KS0lDazat9P0B").await.unwrap();
+    assert_eq!(
+        (documented.options.minor, documented.options.reload),
+        (31, true)
+    );
+
+    let cut = &payload[..payload.len() / 2];
+    assert!(matches!(
+        share_link::decode(cut).await,
+        Err(ShareError::Malformed(_))
+    ));
+    assert!(matches!(
+        share_link::decode("1.aGVsbG8").await,
+        Err(ShareError::Malformed(_))
+    ));
+    // 3 MB of spaces deflate to a few KB: inflating stops at the limit.
+    let bomb = Snapshot {
+        yaml: " ".repeat(3 * 1024 * 1024),
+        options: enccfg_core::Options::default(),
+        redacted: false,
+    };
+    let bomb = share_link::encode(&bomb).await.unwrap();
+    assert!(bomb.len() < 20_000);
+    assert!(matches!(
+        share_link::decode(&bomb).await,
+        Err(ShareError::Malformed(_))
+    ));
+}

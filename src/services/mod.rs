@@ -9,5 +9,6 @@ pub mod embed;
 pub mod extras;
 pub mod file_read;
 pub mod location;
+pub mod share_link;
 pub mod storage;
 pub mod theme;

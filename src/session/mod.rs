@@ -12,8 +12,8 @@ use yew::functional::hook;
 use yew::prelude::*;
 
 use crate::page::{PageAction, PageState};
-use crate::services::{clipboard, download, location, storage, theme};
-use crate::share::Snapshot;
+use crate::services::{clipboard, download, location, share_link as link_codec, storage, theme};
+use crate::share::{ShareError, Snapshot};
 use crate::startup::{self, Start};
 use crate::state::{Action, Playground};
 use crate::url_params::{share_fragment, share_link, Panel, Theme, UrlParams};
@@ -32,19 +32,25 @@ pub struct Boot {
     pub base: String,
 }
 
+/// The state a `#s=` link in the address carries, or why it cannot be read; `None` without one.
+/// Read before the page renders (the browser inflates it asynchronously).
+pub async fn read_shared_link() -> Option<Result<Snapshot, ShareError>> {
+    let hash = location::hash();
+    let payload = share_fragment(&hash)?;
+    Some(link_codec::decode(payload).await)
+}
+
 impl Boot {
-    fn read() -> Boot {
+    fn read(shared: Option<Result<Snapshot, ShareError>>) -> Boot {
         let params = UrlParams::parse(&location::search());
-        let hash = location::hash();
-        let fragment = share_fragment(&hash);
         let draft = (!params.embed)
             .then(|| storage::get(storage::DRAFT))
             .flatten()
             .and_then(|text| Snapshot::from_draft(&text));
-        let start = startup::plan(&params, fragment, draft);
-        if fragment.is_some() {
+        if shared.is_some() {
             location::clear_hash(); // a reload now opens the draft, not the old link
         }
+        let start = startup::plan(&params, shared, draft);
         let stored = |key| (!params.embed).then(|| storage::get(key)).flatten();
         Boot {
             keep_keys: stored(storage::KEEP_KEYS).as_deref() == Some("1"),
@@ -75,12 +81,13 @@ pub struct Callbacks {
     pub on_lookup: Callback<String>,
     /// The findings list's severity filter (made once, like `on_lookup`).
     pub on_severity: Callback<(enccfg_core::Severity, bool)>,
-    /// The full-playground link for the current state (embeds).
-    pub full_link: Callback<(), String>,
 }
 
 pub struct Session {
     pub state: UseReducerHandle<Playground>,
+    /// The full-playground link for the current state, keys redacted (embeds; kept current
+    /// after each analysis, since the browser compresses it asynchronously).
+    pub full_link: Rc<str>,
     pub boot: Rc<Boot>,
     pub page: UseReducerHandle<PageState>,
     /// The share link's input (filled before the copy, so a refused clipboard leaves it selectable).
@@ -102,9 +109,34 @@ fn focus_by_selector(selector: &str) {
     }
 }
 
+/// The embed's "open full playground" link: this page with the current state in `#s=`, made
+/// again after each analysis (not on every keystroke) while embedded.
 #[hook]
-pub fn use_session() -> Session {
-    let boot = use_memo((), |_| Boot::read());
+fn use_full_link(state: &UseReducerHandle<Playground>, embed: bool, base: &str) -> Rc<str> {
+    let link = use_state(|| Rc::<str>::from(base));
+    {
+        let (state, link, base) = (state.clone(), link.clone(), base.to_string());
+        let analysed = (Rc::as_ptr(&state.analysis) as usize, state.pending);
+        use_effect_with(analysed, move |(_, pending)| {
+            if embed && !*pending {
+                let shared = snapshot(&state, false);
+                yew::platform::spawn_local(async move {
+                    if let Some(payload) = link_codec::encode(&shared).await {
+                        link.set(share_link(&base, &payload).into());
+                    }
+                });
+            }
+        });
+    }
+    (*link).clone()
+}
+
+#[hook]
+pub fn use_session(shared: &Option<Result<Snapshot, ShareError>>) -> Session {
+    let boot = {
+        let shared = shared.clone();
+        use_memo((), move |_| Boot::read(shared))
+    };
     let state = {
         let start = boot.start.clone();
         use_reducer(move || Playground {
@@ -218,10 +250,15 @@ pub fn use_session() -> Session {
             let (page, state, base) = (page.clone(), state.clone(), boot.base.clone());
             let url_ref = share_url_ref.clone();
             Callback::from(move |()| {
-                let url = share_link(&base, &snapshot(&state, page.share.include_keys).encode());
-                page.dispatch(PageAction::Shared(url.clone()));
-                let (page, url_ref) = (page.dispatcher(), url_ref.clone());
+                let shared = snapshot(&state, page.share.include_keys);
+                let (base, page, url_ref) = (base.clone(), page.dispatcher(), url_ref.clone());
                 yew::platform::spawn_local(async move {
+                    let Some(payload) = link_codec::encode(&shared).await else {
+                        page.dispatch(PageAction::ShareUnavailable);
+                        return;
+                    };
+                    let url = share_link(&base, &payload);
+                    page.dispatch(PageAction::Shared(url.clone()));
                     let input = url_ref.cast::<HtmlInputElement>();
                     if let Some(input) = &input {
                         input.set_value(&url);
@@ -274,13 +311,11 @@ pub fn use_session() -> Session {
             })
         },
         on_lookup,
-        full_link: {
-            let (state, base) = (state.clone(), boot.base.clone());
-            Callback::from(move |()| share_link(&base, &snapshot(&state, false).encode()))
-        },
     };
 
+    let full_link = use_full_link(&state, embed, &boot.base);
     Session {
+        full_link,
         state,
         boot,
         page,
