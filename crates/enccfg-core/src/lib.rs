@@ -11,7 +11,8 @@
 //! - Messages never contain key material.
 //!
 //! Pipeline: text → `syntax` (spanned tree) → `decode` (typed model + defaults) → `validate`
-//! (kube-apiserver's field errors) → `load` (masking, KMSv1 gate) → `lint` → verdict.
+//! (kube-apiserver's field errors) → `load` (masking, KMSv1 gate) → `lint` → verdict. Beside it,
+//! `plan` compares files, plans rotations and explains run-time errors and stored values.
 
 mod analysis;
 mod canonical;
@@ -23,6 +24,7 @@ mod line_index;
 mod lint;
 mod load;
 mod options;
+pub mod plan;
 pub mod registry;
 mod syntax;
 mod validate;
