@@ -134,7 +134,7 @@ pub(crate) fn commands(resources: &[String], minor: u32) -> (Vec<Command>, Vec<S
             text: "kubectl get storageversionmigrations -o custom-columns='NAME:.metadata.name,RESOURCE:.spec.resource.resource,GROUP:.spec.resource.group,SUCCEEDED:.status.conditions[?(@.type==\"Succeeded\")].status,FAILED:.status.conditions[?(@.type==\"Failed\")].status'".into(),
         });
         notes.push(format!(
-            "1.{minor} has StorageVersionMigration (storagemigration.k8s.io/v1, GA in 1.37): each object asks the migration controller in kube-controller-manager to rewrite every object of one resource. Its status.conditions go Running, then Succeeded or Failed; after a failure, delete the migration and create it again. Start it only once every server has this step's file."
+            "1.{minor} has StorageVersionMigration (storagemigration.k8s.io/v1, GA in 1.37): each object asks the migration controller in kube-controller-manager to rewrite every object of one resource. Its status.conditions go Running, then Succeeded or Failed; after a failure, delete the migration and create it again."
         ));
     } else {
         notes.push("`kubectl replace` fails on objects changed between the get and the replace (\"the object has been modified; please apply your changes to the latest version\"): run the command again until it reports no error. It must cover every namespace (`--all-namespaces`); rewriting one namespace leaves the others under the old key.".into());

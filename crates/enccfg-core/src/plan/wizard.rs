@@ -412,7 +412,7 @@ impl Builder {
         self.action_step(
             "Rewrite every stored object",
             format!(
-                "Nothing rewrites stored data by itself: each object stays as it was written until it is written again. Rewrite every object of {list} now, {why}. This is the step people miss; do not go on until it finished for every resource and namespace."
+                "Nothing rewrites stored data by itself: each object stays as it was written until it is written again. Once every server has the previous step's file, rewrite every object of {list}, {why}. This is the step people miss; do not go on until it finished for every resource and namespace."
             ),
             commands,
             notes,
