@@ -344,7 +344,6 @@ fn relate_message(
                     rule_name(row),
                     chain(row)
                 ));
-                out.provider = Some(row.write.label.clone());
                 out.readable = Some(false);
             }
             (None, Some(_)) => out.file.push(

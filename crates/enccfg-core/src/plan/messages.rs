@@ -1,7 +1,7 @@
 //! The explainer's table: run-time messages kube-apiserver (or Go, or gRPC under it) prints
 //! about encrypted data and the encryption file, each with what it means, what to do, and
 //! where upstream it comes from. Data only; `explain.rs` matches and relates it to a file.
-//! Sources are kubernetes/apiserver at v0.36.3 unless named otherwise.
+//! Each source names its repository (kubernetes/apiserver at v0.36.3, Go, gRPC).
 
 /// Which providers of a file a message concerns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +51,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "no aescbc/aesgcm key of the stored name",
         meaning: "the value's prefix names an aescbc or aesgcm key (`k8s:enc:aescbc:v1:<name>:`) that the provider reading it does not have: the key was removed or renamed while objects were still stored under it",
         action: "put the key back (same name, same secret) as a read key (not first), then rewrite every object of the resource before removing it again",
-        source: "pkg/server/options/encryptionconfig/config.go (aesPrefixTransformer: \"no matching key was found for the provided AES transformer\")",
+        source: "kubernetes/apiserver v0.36.3 pkg/server/options/encryptionconfig/config.go (aesPrefixTransformer: \"no matching key was found for the provided AES transformer\")",
         concern: Concern::Aes,
     },
     KnownMessage {
@@ -60,7 +60,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "no secretbox key of the stored name",
         meaning: "the value's prefix names a secretbox key (`k8s:enc:secretbox:v1:<name>:`) that the provider reading it does not have: the key was removed or renamed while objects were still stored under it",
         action: "put the key back (same name, same secret) as a read key (not first), then rewrite every object of the resource before removing it again",
-        source: "pkg/server/options/encryptionconfig/config.go (secretboxPrefixTransformer: \"no matching key was found for the provided Secretbox transformer\")",
+        source: "kubernetes/apiserver v0.36.3 pkg/server/options/encryptionconfig/config.go (secretboxPrefixTransformer: \"no matching key was found for the provided Secretbox transformer\")",
         concern: Concern::Secretbox,
     },
     KnownMessage {
@@ -69,7 +69,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "no provider of this resource's rule reads the stored value",
         meaning: "the value starts with a prefix (`k8s:enc:<provider>:…:<name>:`, or none for plaintext) that no provider in the rule for this resource has: the provider or KMS name that wrote it was removed or renamed, the resource moved to another rule, or plaintext data lost its `identity` reader",
         action: "add back the provider (or `identity: {}`) that wrote the data, after the current writer, and keep it until every object was rewritten; `enccfg compare` with the file deployed before shows which change removed it",
-        source: "pkg/server/options/encryptionconfig/config.go (NewPrefixTransformers(fmt.Errorf(\"no matching prefix found\"), …)); pkg/storage/value/transformer.go (prefixTransformers.TransformFromStorage)",
+        source: "kubernetes/apiserver v0.36.3 pkg/server/options/encryptionconfig/config.go (NewPrefixTransformers(fmt.Errorf(\"no matching prefix found\"), …)); pkg/storage/value/transformer.go (prefixTransformers.TransformFromStorage)",
         concern: Concern::Prefix,
     },
     KnownMessage {
@@ -78,7 +78,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "no transformer reads the stored value",
         meaning: "the generic form of \"no matching prefix found\": the value's prefix matches no configured provider",
         action: "add back the provider that wrote the data (after the current writer) until every object was rewritten",
-        source: "pkg/storage/value/transformer.go (NewPrefixTransformers: \"the provided value does not match any of the supported transformers\")",
+        source: "kubernetes/apiserver v0.36.3 pkg/storage/value/transformer.go (NewPrefixTransformers: \"the provided value does not match any of the supported transformers\")",
         concern: Concern::Prefix,
     },
     KnownMessage {
@@ -87,7 +87,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "encrypted data read as plaintext",
         meaning: "the resource is read by `identity` only (it is not listed in the file, or its rule has only `identity`), but the stored value starts with `k8s:enc:`: its rule or encrypting provider was removed before the data was decrypted",
         action: "restore the rule with the provider that wrote the data (after `identity` if you are decrypting), rewrite every object, then remove it",
-        source: "pkg/storage/value/encrypt/identity/identity.go (errEncryptedData)",
+        source: "kubernetes/apiserver v0.36.3 pkg/storage/value/encrypt/identity/identity.go (errEncryptedData)",
         concern: Concern::Identity,
     },
     KnownMessage {
@@ -96,7 +96,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "aescbc decrypted with the wrong secret",
         meaning: "an aescbc key with the stored name exists, but decrypting gave invalid PKCS#7 padding: the key's secret differs from the one the data was written with (the name was reused for a new secret), or the value is corrupt",
         action: "restore the old secret under that name (a new key needs a new name), then rewrite the affected objects",
-        source: "pkg/storage/value/encrypt/aes/aes.go (errInvalidPKCS7Padding)",
+        source: "kubernetes/apiserver v0.36.3 pkg/storage/value/encrypt/aes/aes.go (errInvalidPKCS7Padding)",
         concern: Concern::Aescbc,
     },
     KnownMessage {
@@ -105,7 +105,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "aescbc data of the wrong shape",
         meaning: "the value under an aescbc prefix is empty, truncated or not whole AES blocks: it was not written by aescbc with this key, or was damaged",
         action: "check that the key name and secret are the ones the data was written with; restore the object from a backup if it was damaged",
-        source: "pkg/storage/value/encrypt/aes/aes.go (errInvalidPKCS7Data, errInvalidBlockSize)",
+        source: "kubernetes/apiserver v0.36.3 pkg/storage/value/encrypt/aes/aes.go (errInvalidPKCS7Data, errInvalidBlockSize)",
         concern: Concern::Aescbc,
     },
     KnownMessage {
@@ -114,7 +114,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "AES-GCM decryption with the wrong key",
         meaning: "AES-GCM refused the value: for aesgcm, the key with the stored name has a different secret than the one that wrote the data (or the value was changed); for KMS, the data key the plugin returned does not match",
         action: "restore the old secret under that name (a new key needs a new name); for KMS, check that the plugin still uses the key that wrote the data",
-        source: "Go crypto/cipher (GCM Open: \"cipher: message authentication failed\"), reached from pkg/storage/value/encrypt/aes/aes.go",
+        source: "Go crypto/cipher (GCM Open: \"cipher: message authentication failed\"), reached from kubernetes/apiserver v0.36.3 pkg/storage/value/encrypt/aes/aes.go",
         concern: Concern::Aesgcm,
     },
     KnownMessage {
@@ -123,7 +123,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "secretbox decryption with the wrong key",
         meaning: "despite its words, this is secretbox failing to open the value: the key with the stored name has a different secret than the one that wrote the data, or the value was changed",
         action: "restore the old secret under that name (a new key needs a new name), then rewrite the affected objects",
-        source: "pkg/storage/value/encrypt/secretbox/secretbox.go (TransformFromStorage when secretbox.Open fails)",
+        source: "kubernetes/apiserver v0.36.3 pkg/storage/value/encrypt/secretbox/secretbox.go (TransformFromStorage when secretbox.Open fails)",
         concern: Concern::Secretbox,
     },
     KnownMessage {
@@ -132,7 +132,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "stored value too short to be encrypted data",
         meaning: "the bytes after the prefix are fewer than a nonce and tag: the value was truncated or not written by this provider",
         action: "check which provider wrote the object; restore it from a backup if it was damaged",
-        source: "pkg/storage/value/encrypt/aes/aes.go, pkg/storage/value/encrypt/secretbox/secretbox.go",
+        source: "kubernetes/apiserver v0.36.3 pkg/storage/value/encrypt/aes/aes.go, pkg/storage/value/encrypt/secretbox/secretbox.go",
         concern: Concern::Aes,
     },
     KnownMessage {
@@ -141,7 +141,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "the KMS plugin did not answer in time",
         meaning: "a gRPC call to the KMS plugin (Encrypt, Decrypt or Status) took longer than the provider's `timeout` (3s by default): the plugin or the KMS behind it is slow or stuck; reads of objects whose data key is not cached fail, and KMS v2 writes stop about 3 minutes after the last good Status",
         action: "check the plugin's logs and its KMS; raise `timeout` only if the KMS is known to be slow",
-        source: "gRPC status code DeadlineExceeded from the plugin client (pkg/storage/value/encrypt/envelope/kmsv2/grpc_service.go, envelope/grpc_service.go); the timeout is the provider's `timeout`",
+        source: "gRPC status code DeadlineExceeded from the plugin client (kubernetes/apiserver v0.36.3 pkg/storage/value/encrypt/envelope/kmsv2/grpc_service.go, envelope/grpc_service.go); the timeout is the provider's `timeout`",
         concern: Concern::Kms,
     },
     KnownMessage {
@@ -150,7 +150,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "the KMS plugin cannot be reached",
         meaning: "kube-apiserver cannot connect to the plugin's socket: the plugin is not running on this node, or `endpoint` names another path (`unix:///var/run/kms.sock` is the path /var/run/kms.sock, but `unix://var/run/kms.sock` dials /run/kms.sock)",
         action: "start the plugin on every control-plane node and check that the socket path is the endpoint's path",
-        source: "gRPC status code Unavailable from the plugin client (pkg/storage/value/encrypt/envelope/kmsv2/grpc_service.go); the path is k8s.io/kms pkg/util/util.go ParseEndpoint",
+        source: "gRPC status code Unavailable from the plugin client (kubernetes/apiserver v0.36.3 pkg/storage/value/encrypt/envelope/kmsv2/grpc_service.go); the path is k8s.io/kms pkg/util/util.go ParseEndpoint",
         concern: Concern::Kms,
     },
     KnownMessage {
@@ -159,7 +159,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "the KMS v2 plugin could not unwrap the data key",
         meaning: "reading a KMS v2 value needs the plugin to decrypt its data key; the plugin failed (unreachable, or the key encryption key that wrapped it was disabled or deleted in the KMS)",
         action: "see the wrapped error; keep old key encryption keys enabled in the KMS until every object was rewritten",
-        source: "pkg/storage/value/encrypt/envelope/kmsv2/envelope.go (\"failed to decrypt DEK, error: …\")",
+        source: "kubernetes/apiserver v0.36.3 pkg/storage/value/encrypt/envelope/kmsv2/envelope.go (\"failed to decrypt DEK, error: …\")",
         concern: Concern::KmsV2,
     },
     KnownMessage {
@@ -168,7 +168,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "not KMS v1 data",
         meaning: "a value under a KMS v1 prefix does not hold a length-prefixed data key: it was damaged or written by something else",
         action: "check which provider wrote the object; restore it from a backup if it was damaged",
-        source: "pkg/storage/value/encrypt/envelope/envelope.go",
+        source: "kubernetes/apiserver v0.36.3 pkg/storage/value/encrypt/envelope/envelope.go",
         concern: Concern::KmsV1,
     },
     KnownMessage {
@@ -177,7 +177,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "KMS v2 writes stopped: the plugin's status is too old",
         meaning: "KMS v2 may write with its cached seed for at most 3 minutes after the last successful Status call; the plugin has been failing longer, so writes fail until it recovers (reads of cached data keys go on)",
         action: "fix the plugin (see its health check `/healthz/kms-providers` or `/healthz/kms-provider-N`)",
-        source: "pkg/storage/value/encrypt/envelope/kmsv2/envelope.go (State.ValidateEncryptCapability)",
+        source: "kubernetes/apiserver v0.36.3 pkg/storage/value/encrypt/envelope/kmsv2/envelope.go (State.ValidateEncryptCapability)",
         concern: Concern::KmsV2,
     },
     KnownMessage {
@@ -186,7 +186,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "the KMS v2 health check fails",
         meaning: "the plugin's Status answer is not healthy: `healthz` is not \"ok\", the version is not v2, or the key_id is empty or too long",
         action: "check the plugin's logs and its KMS",
-        source: "pkg/server/options/encryptionconfig/config.go (kmsv2PluginProbe.isKMSv2ProviderHealthyAndMaybeRotateDEK)",
+        source: "kubernetes/apiserver v0.36.3 pkg/server/options/encryptionconfig/config.go (kmsv2PluginProbe.isKMSv2ProviderHealthyAndMaybeRotateDEK)",
         concern: Concern::KmsV2,
     },
     KnownMessage {
@@ -195,7 +195,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "the KMS v1 health check fails",
         meaning: "the probe encrypts and decrypts the word \"ping\" through the plugin, and one half failed",
         action: "check the plugin's logs and its KMS",
-        source: "pkg/server/options/encryptionconfig/config.go (kmsPluginProbe.check)",
+        source: "kubernetes/apiserver v0.36.3 pkg/server/options/encryptionconfig/config.go (kmsPluginProbe.check)",
         concern: Concern::KmsV1,
     },
     KnownMessage {
@@ -204,7 +204,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "KMS v1 is switched off",
         meaning: "the file has a KMS provider with `apiVersion: v1` (or none: v1 is the default), and from 1.29 the `KMSv1` feature gate is off by default, so kube-apiserver refuses to start",
         action: "set `--feature-gates=KMSv1=true` while you migrate to KMS v2 (the wizard's kms-v1-to-v2 variant)",
-        source: "pkg/server/options/encryptionconfig/config.go (kmsPrefixTransformer)",
+        source: "kubernetes/apiserver v0.36.3 pkg/server/options/encryptionconfig/config.go (kmsPrefixTransformer)",
         concern: Concern::KmsV1,
     },
     KnownMessage {
@@ -213,7 +213,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "a wildcard hides a later rule",
         meaning: "an earlier `*.<group>` or `*.*` rule already covers this resource, so the later rule would never apply; kube-apiserver refuses the file",
         action: "move the specific rule before the wildcard (run `enccfg check` for the exact place)",
-        source: "pkg/server/options/encryptionconfig/config.go (getTransformerOverridesAndKMSPluginProbes)",
+        source: "kubernetes/apiserver v0.36.3 pkg/server/options/encryptionconfig/config.go (getTransformerOverridesAndKMSPluginProbes)",
         concern: Concern::File,
     },
     KnownMessage {
@@ -222,7 +222,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "a provider element sets no provider",
         meaning: "an element of `providers` has none of kms, aesgcm, aescbc, secretbox, identity (`- identity:` without `{}` is such an element)",
         action: "write `identity: {}`; run `enccfg check` for the exact place",
-        source: "pkg/server/options/encryptionconfig/config.go (prefixTransformersAndProbes)",
+        source: "kubernetes/apiserver v0.36.3 pkg/server/options/encryptionconfig/config.go (prefixTransformersAndProbes)",
         concern: Concern::File,
     },
     KnownMessage {
@@ -231,7 +231,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "the encryption file is empty",
         meaning: "the file named by --encryption-provider-config has no bytes",
         action: "write the configuration to the file (and check the path)",
-        source: "pkg/server/options/encryptionconfig/config.go (loadDataAndHash)",
+        source: "kubernetes/apiserver v0.36.3 pkg/server/options/encryptionconfig/config.go (loadDataAndHash)",
         concern: Concern::File,
     },
     KnownMessage {
@@ -240,7 +240,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "kube-apiserver refused the encryption file",
         meaning: "decoding, validation or loading of the file failed; the rest of the message says which rule",
         action: "paste the file into the playground or run `enccfg check` to see each error at its line",
-        source: "pkg/server/options/encryptionconfig/config.go (LoadEncryptionConfig, loadConfig)",
+        source: "kubernetes/apiserver v0.36.3 pkg/server/options/encryptionconfig/config.go (LoadEncryptionConfig, loadConfig)",
         concern: Concern::File,
     },
     KnownMessage {
@@ -249,7 +249,7 @@ pub const MESSAGES: &[KnownMessage] = &[
         title: "reading one object failed",
         meaning: "etcd returned the object, and the encryption layer could not turn it back into plaintext; the etcd key names the resource, and the error after it says why",
         action: "see the wrapped error",
-        source: "pkg/storage/etcd3/store.go (\"unable to transform key %q: %w\")",
+        source: "kubernetes/apiserver v0.36.3 pkg/storage/etcd3/store.go (\"unable to transform key %q: %w\")",
         concern: Concern::Wrapper,
     },
 ];
