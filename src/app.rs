@@ -10,9 +10,11 @@ use yew::prelude::*;
 
 use crate::components::{
     DiagnosticsList, Editor, EmbedBar, ExamplePicker, ExportPanel, HealthPanel, HelpOverlay,
-    NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel, ThemeSwitch, VerdictLine,
+    LazyPanel, NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel, ThemeSwitch,
+    VerdictLine,
 };
 use crate::editor_model::Lines;
+use crate::extras::protocol::PanelEvent;
 use crate::services::{clipboard, download, editor_text};
 use crate::session::{use_session, Session};
 use crate::state::{debounce_ms, Action};
@@ -38,8 +40,8 @@ pub fn app() -> Html {
     let Session {
         state,
         boot,
-        ui,
-        share,
+        page,
+        share_url_ref,
         callbacks,
     } = use_session();
     let pending_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
@@ -73,11 +75,6 @@ pub fn app() -> Html {
         Callback::from(move |id| state.dispatch(Action::LoadExample(id)))
     };
 
-    let lookup = use_state(String::new);
-    let on_lookup = {
-        let lookup = lookup.clone();
-        use_callback((), move |q: String, _| lookup.set(q))
-    };
     let on_plugin = {
         let dispatcher = state.dispatcher();
         use_callback((), move |(name, up): (String, bool), _| {
@@ -96,14 +93,15 @@ pub fn app() -> Html {
     let on_fix = {
         let state = state.clone();
         let replace_text = replace_text.clone();
-        Callback::from(move |index: usize| {
-            if let Some(text) = view_model::text_with_fix(&state.analysis, &state.source, index) {
+        Callback::from(move |fix: Rc<enccfg_core::Fix>| {
+            if let Some(text) = state.text_with_fix(&fix) {
                 replace_text(text);
             }
         })
     };
     let on_apply = {
         let state = state.clone();
+        let replace_text = replace_text.clone();
         Callback::from(move |_| replace_text(state.export.fixed.clone()))
     };
     let on_copy = {
@@ -134,8 +132,21 @@ pub fn app() -> Html {
         Callback::from(move |on| state.dispatch(Action::SetCanonical(on)))
     };
 
+    // Requests from the tools loaded on first use.
+    let on_panel_event = {
+        let replace_text = replace_text.clone();
+        use_callback((), move |event: PanelEvent, _| match event {
+            PanelEvent::ReplaceText(text) => replace_text(text),
+        })
+    };
+
     let verdict = view_model::verdict(&state.analysis);
-    let rows = view_model::diagnostic_rows(&state.analysis);
+    // Rows (with their fixes) are built once per analysis, not on every keystroke.
+    let rows = use_memo(ByPtr(Some(state.analysis.clone())), |a| {
+        a.0.as_deref()
+            .map(view_model::diagnostic_rows)
+            .unwrap_or_default()
+    });
     let stale = state.views_stale();
     // Spans point into the analysed text only when the views are fresh. Rows are rebuilt only when the views or the analysed text change: not on each keystroke
     // of a big file (while an edit waits for its analysis, the spans are a few keystrokes old).
@@ -169,9 +180,9 @@ pub fn app() -> Html {
                 <OrderingPanel
                     rows={rows.clone()}
                     {stale}
-                    lookup={(*lookup).clone()}
-                    answer={view_model::lookup_answer(views, &lookup)}
-                    {on_lookup}
+                    lookup={page.lookup.clone()}
+                    answer={view_model::lookup_answer(views, &page.lookup)}
+                    on_lookup={callbacks.on_lookup.clone()}
                     on_select={on_select.clone()} />
             }
         });
@@ -192,16 +203,13 @@ pub fn app() -> Html {
         });
 
     let embed = boot.params.embed;
-    let active = *ui.active;
+    let active = page.active;
     let mut tabs = vec![
         Panel::Diagnostics,
         Panel::Ordering,
         Panel::Health,
         Panel::Export,
     ];
-    if !embed {
-        tabs.insert(0, Panel::Editor);
-    }
     let tab_panel = |panel: Panel, class: &'static str, body: Html| {
         html! {
             <section id={format!("panel-{}", panel.as_str())} role="tabpanel"
@@ -212,6 +220,22 @@ pub fn app() -> Html {
         }
     };
 
+    // The tools of the lazily loaded module (none in embeds).
+    let tools: &[(Panel, &'static str)] = if embed { &[] } else { crate::extras::TOOLS };
+    if !embed {
+        tabs.insert(0, Panel::Editor);
+    }
+    tabs.extend(tools.iter().map(|(panel, _)| *panel));
+    let tool_panels = tools.iter().map(|&(panel, kind)| {
+        tab_panel(
+            panel,
+            "tool",
+            html! {
+                <LazyPanel {kind} text={state.source.clone()} options={state.analysis.options}
+                    active={active == panel} on_event={on_panel_event.clone()} />
+            },
+        )
+    });
     html! {
         <div class={classes!("page", embed.then_some("embed"))}>
             if embed {
@@ -224,7 +248,7 @@ pub fn app() -> Html {
                     </div>
                     <div class="topbar-tools">
                         <button type="button" class="link-button" onclick={callbacks.go_share.reform(|_| ())}>{ "Share…" }</button>
-                        <ThemeSwitch theme={*ui.theme} on_change={callbacks.on_theme.clone()} />
+                        <ThemeSwitch theme={page.theme} on_change={callbacks.on_theme.clone()} />
                         <button type="button" data-testid="help-button" aria-keyshortcuts="?"
                             onclick={callbacks.open_help.reform(|_| ())}>{ "Keyboard shortcuts (?)" }</button>
                     </div>
@@ -235,12 +259,12 @@ pub fn app() -> Html {
                     <ExamplePicker current={state.example} {on_pick} />
                     <OptionsBar options={state.analysis.options} on_change={on_options} />
                 </div>
-                <NoticeBar notice={(*ui.notice).clone()} on_dismiss={callbacks.dismiss_notice.clone()}
-                    asking={ui.asking.is_some()}
+                <NoticeBar notice={page.notice.clone()} on_dismiss={callbacks.dismiss_notice.clone()}
+                    asking={page.asking.is_some()}
                     on_keep_opened={callbacks.keep_opened.clone()}
                     on_restore_draft={callbacks.restore_draft.clone()} />
                 <VerdictLine verdict={verdict} pending={state.pending} />
-                <PanelTabs panels={tabs} {active} on_select={callbacks.on_tab.clone()} />
+                <PanelTabs panels={tabs} {active} has_tools={!tools.is_empty()} on_select={callbacks.on_tab.clone()} />
                 <div class="workspace">
                     if embed {
                         <section class="pane editor-pane" aria-label="Configuration file">
@@ -251,7 +275,7 @@ pub fn app() -> Html {
                             <Editor text={state.source.clone()} analysis={state.analysis.clone()} on_edit={on_edit} node_ref={editor_ref} />
                         }) }
                     }
-                    <div class="pane results-pane">
+                    <div class={classes!("pane", "results-pane", active.is_tool().then_some("tool-active"))}>
                         { tab_panel(Panel::Diagnostics, "findings", html! {
                             <>
                                 <h2 class="visually-hidden">{ "Findings" }</h2>
@@ -276,23 +300,24 @@ pub fn app() -> Html {
                                 {on_copy}
                                 on_download={on_export_download} />
                             <SharePanel
-                                url={share.url.clone()}
-                                include_keys={share.include_keys}
-                                status={share.status.clone()}
-                                too_long={share.too_long}
-                                autosave={(*ui.autosave).clone()}
-                                keep_keys={*ui.keep_keys}
-                                url_ref={share.url_ref.clone()}
+                                url={page.share.url.clone()}
+                                include_keys={page.share.include_keys}
+                                status={page.share.status.clone()}
+                                too_long={page.share.too_long}
+                                autosave={page.autosave_line()}
+                                keep_keys={page.keep_keys}
+                                url_ref={share_url_ref}
                                 on_share={callbacks.on_share.clone()}
                                 on_include_keys={callbacks.on_include_keys.clone()}
                                 on_download={callbacks.on_download.clone()}
                                 on_keep_keys={callbacks.on_keep_keys.clone()} />
                             </>
                         }) }
+                        { for tool_panels }
                     </div>
                 </div>
             </main>
-            if *ui.help_open {
+            if page.help_open {
                 <HelpOverlay on_close={callbacks.close_help.clone()} />
             }
         </div>

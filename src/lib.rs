@@ -8,7 +8,7 @@ pub mod editor_model;
 pub mod examples;
 pub mod extras;
 pub mod json;
-pub mod redact;
+pub mod page;
 pub mod services;
 mod session;
 pub mod share;

@@ -6,10 +6,10 @@ use base64::alphabet::URL_SAFE;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
+use enccfg_core::redact;
 use enccfg_core::{analyze, Analysis, Options, NEWEST_MINOR};
 
 use crate::json::{self, Json};
-use crate::redact;
 
 /// The payload format this build writes (and the only one it reads).
 pub const VERSION: &str = "1";

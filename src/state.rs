@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use enccfg_core::views::Views;
-use enccfg_core::{analyze, Analysis, Applicability, Export, Form, Options};
+use enccfg_core::{analyze, Analysis, Applicability, Export, Fix, Form, Options};
 
 /// Everything the page shows is derived from these fields.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,6 +97,12 @@ impl Playground {
             example: None,
             dirty: false,
         }
+    }
+
+    /// The editor text with `fix` (one diagnostic's) applied; `None` while an edit waits for
+    /// its analysis, since the fix's offsets belong to the analysed text, not the one shown.
+    pub fn text_with_fix(&self, fix: &Fix) -> Option<String> {
+        (!self.pending).then(|| enccfg_core::fix::apply_fix(&self.source, fix))
     }
 
     /// The views are from an older text (the current one does not decode).

@@ -41,6 +41,11 @@ pub enum Panel {
     Ordering,
     Health,
     Export,
+    /// The tools, loaded on first use (`src/extras/`): shown only when this build offers them.
+    Compare,
+    Wizard,
+    Explain,
+    Deploy,
 }
 
 impl Panel {
@@ -51,6 +56,10 @@ impl Panel {
             "ordering" => Some(Panel::Ordering),
             "health" => Some(Panel::Health),
             "export" => Some(Panel::Export),
+            "compare" => Some(Panel::Compare),
+            "wizard" => Some(Panel::Wizard),
+            "explain" => Some(Panel::Explain),
+            "deploy" => Some(Panel::Deploy),
             _ => None,
         }
     }
@@ -62,7 +71,19 @@ impl Panel {
             Panel::Ordering => "ordering",
             Panel::Health => "health",
             Panel::Export => "export",
+            Panel::Compare => "compare",
+            Panel::Wizard => "wizard",
+            Panel::Explain => "explain",
+            Panel::Deploy => "deploy",
         }
+    }
+
+    /// A tool (a panel of the lazily loaded module) rather than a view of the analysis.
+    pub fn is_tool(self) -> bool {
+        matches!(
+            self,
+            Panel::Compare | Panel::Wizard | Panel::Explain | Panel::Deploy
+        )
     }
 }
 

@@ -1,11 +1,17 @@
 //! Analysis → the rows and labels the components draw (pure, tested natively).
 
-use enccfg_core::{Analysis, Applicability, Diagnostic, Severity};
+use std::rc::Rc;
 
-/// The editor text after applying the fix of diagnostic `index` (for its button).
-pub fn text_with_fix(analysis: &Analysis, source: &str, index: usize) -> Option<String> {
-    let fix = analysis.diagnostics.get(index)?.fix.as_ref()?;
-    Some(enccfg_core::fix::apply_fix(source, fix))
+use enccfg_core::{Analysis, Applicability, Diagnostic, Fix, Severity};
+
+/// A row's fix button: what it says, and the fix itself (the row carries its own fix, so the
+/// button applies exactly that one whatever order the rows are shown in).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowFix {
+    pub title: String,
+    /// `safe` or `unsafe`.
+    pub safety: &'static str,
+    pub fix: Rc<Fix>,
 }
 
 /// One line of the diagnostics list.
@@ -24,10 +30,8 @@ pub struct DiagnosticRow {
     pub field: Option<String>,
     pub error_type: Option<&'static str>,
     pub help: Option<String>,
-    /// Index in `Analysis::diagnostics` (to find the fix when its button is pressed).
-    pub index: usize,
-    /// The fix's title and `safe`/`unsafe`, when it has an applicable one.
-    pub fix: Option<(String, &'static str)>,
+    /// The fix, when it has an applicable one.
+    pub fix: Option<RowFix>,
 }
 
 impl From<&Diagnostic> for DiagnosticRow {
@@ -45,15 +49,21 @@ impl From<&Diagnostic> for DiagnosticRow {
             field: d.field.as_ref().map(|f| f.path.clone()),
             error_type: d.field.as_ref().map(|f| f.error_type.as_str()),
             help: d.help.clone(),
-            index: 0,
             fix: d
                 .fix
                 .as_ref()
                 .filter(|f| !f.edits.is_empty())
-                .and_then(|f| match f.applicability {
-                    Applicability::Safe => Some((f.title.clone(), "safe")),
-                    Applicability::Unsafe => Some((f.title.clone(), "unsafe")),
-                    Applicability::DisplayOnly => None,
+                .and_then(|f| {
+                    let safety = match f.applicability {
+                        Applicability::Safe => "safe",
+                        Applicability::Unsafe => "unsafe",
+                        Applicability::DisplayOnly => return None,
+                    };
+                    Some(RowFix {
+                        title: f.title.clone(),
+                        safety,
+                        fix: Rc::new(f.clone()),
+                    })
                 }),
         }
     }
@@ -111,6 +121,7 @@ pub fn verdict(analysis: &Analysis) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::{Action, Playground};
     use enccfg_core::{analyze, Options};
 
     #[test]
@@ -122,6 +133,33 @@ mod tests {
         let v = verdict(&analysis);
         assert!(!v.accepted);
         assert_eq!(v.detail, "1 error decides it");
+    }
+
+    /// Two fixable findings: capital letters first, `cachesize` on a KMS v2 provider second.
+    const TWO_FIXES: &str = "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [Secrets]\n    providers:\n      - kms:\n          apiVersion: v2\n          name: a\n          cachesize: 10\n          endpoint: unix:///tmp/kms.sock\n";
+
+    #[test]
+    fn each_rows_fix_button_applies_that_rows_fix() {
+        let analysis = analyze(TWO_FIXES, &Options::default());
+        let rows = diagnostic_rows(&analysis);
+        let codes: Vec<&str> = rows.iter().map(|r| r.code).collect();
+        assert_eq!(codes, ["EC0205", "EC0226"]);
+        let state = Playground::new(TWO_FIXES, Options::default());
+        let second = rows[1].fix.as_ref().unwrap();
+        assert_eq!(second.safety, "safe");
+        let fixed = state.text_with_fix(&second.fix).unwrap();
+        assert!(!fixed.contains("cachesize"), "{fixed}");
+        assert!(fixed.contains("[Secrets]"), "{fixed}");
+        let first = state
+            .text_with_fix(&rows[0].fix.as_ref().unwrap().fix)
+            .unwrap();
+        assert!(
+            first.contains("[secrets]") && first.contains("cachesize"),
+            "{first}"
+        );
+        // While an edit waits for its analysis, the fix's offsets belong to the older text.
+        let typing = state.apply(Action::Edit(format!("# new first line\n{TWO_FIXES}")));
+        assert_eq!(typing.text_with_fix(&second.fix), None);
     }
 }
 

@@ -1,16 +1,19 @@
 //! The list of findings; clicking one selects its span in the editor.
 
+use std::rc::Rc;
+
+use enccfg_core::Fix;
 use yew::prelude::*;
 
-use crate::view_model::DiagnosticRow;
+use crate::view_model::{DiagnosticRow, RowFix};
 
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticsProps {
-    pub rows: Vec<DiagnosticRow>,
+    pub rows: Rc<Vec<DiagnosticRow>>,
     /// UTF-16 offsets to select in the editor.
     pub on_select: Callback<(u32, u32)>,
-    /// Apply the fix of the diagnostic with this index.
-    pub on_fix: Callback<usize>,
+    /// Apply this fix (the one of the row whose button was pressed).
+    pub on_fix: Callback<Rc<Fix>>,
 }
 
 #[function_component(DiagnosticsList)]
@@ -28,7 +31,7 @@ pub fn diagnostics_list(props: &DiagnosticsProps) -> Html {
 fn row_view(
     row: &DiagnosticRow,
     on_select: &Callback<(u32, u32)>,
-    on_fix: &Callback<usize>,
+    on_fix: &Callback<Rc<Fix>>,
 ) -> Html {
     let onclick = {
         let on_select = on_select.clone();
@@ -62,12 +65,22 @@ fn row_view(
             if let Some(help) = &row.help {
                 <div class="help">{ help }</div>
             }
-            if let Some((title, safety)) = &row.fix {
-                <button type="button" class={classes!("fix-button", *safety)} data-testid="diagnostic-fix" data-safety={*safety}
-                    onclick={ { let on_fix = on_fix.clone(); let index = row.index; Callback::from(move |_: MouseEvent| on_fix.emit(index)) } }>
-                    { format!("Fix ({safety}): {title}") }
-                </button>
+            if let Some(fix) = &row.fix {
+                { fix_button(fix, on_fix) }
             }
         </li>
+    }
+}
+
+fn fix_button(fix: &RowFix, on_fix: &Callback<Rc<Fix>>) -> Html {
+    let onclick = {
+        let (on_fix, fix) = (on_fix.clone(), fix.fix.clone());
+        Callback::from(move |_: MouseEvent| on_fix.emit(fix.clone()))
+    };
+    html! {
+        <button type="button" class={classes!("fix-button", fix.safety)} data-testid="diagnostic-fix"
+            data-safety={fix.safety} {onclick}>
+            { format!("Fix ({}): {}", fix.safety, fix.title) }
+        </button>
     }
 }

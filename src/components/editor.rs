@@ -11,7 +11,9 @@ use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::{EditorGutter, EditorOverlay};
-use crate::editor_model::{step, under_caret, visible_window, Lines, Marks, LINE_HEIGHT_PX};
+use crate::editor_model::{
+    caret_position, step, under_caret, visible_window, Lines, Marks, LINE_HEIGHT_PX,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -27,7 +29,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let marks = use_memo(props.analysis.clone(), |a| Marks::new(&a.diagnostics));
     // Scroll top and viewport height, read on scroll; the window state only triggers renders.
     let scroll = use_mut_ref(|| (0.0f64, 600.0f64));
-    let window = visible_window(scroll.borrow().0, scroll.borrow().1, lines.count());
+    let window = visible_window(scroll.borrow().0, scroll.borrow().1, lines.line_count());
     let window_state = use_state_eq(|| window);
     let drawn_first = use_mut_ref(|| 0usize);
     let caret = use_state_eq(|| 0u32);
@@ -56,7 +58,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let onscroll = {
         let (scroll, drawn_first, window_state) =
             (scroll.clone(), drawn_first.clone(), window_state.clone());
-        let count = lines.count();
+        let count = lines.line_count();
         Callback::from(move |e: Event| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             *scroll.borrow_mut() = (area.scroll_top() as f64, area.client_height() as f64);
@@ -119,13 +121,13 @@ pub fn editor(props: &EditorProps) -> Html {
         Callback::from(move |_: FocusEvent| escape_armed.set(false))
     };
 
-    let (line, column) = lines.caret(*caret);
+    let at = caret_position(&lines, *caret);
     let here = under_caret(&props.analysis.diagnostics, *caret);
     html! {
         <>
             <label class="pane-title" for="editor">{ "encryption-config.yaml" }</label>
             <div class="code-editor">
-                <EditorGutter marks={marks.clone()} {window} line_count={lines.count()} layer_ref={gutter_ref} />
+                <EditorGutter marks={marks.clone()} {window} line_count={lines.line_count()} layer_ref={gutter_ref} />
                 <div class="code-area">
                     <EditorOverlay lines={lines.clone()} marks={marks} {window} layer_ref={overlay_ref} />
                     <textarea
@@ -151,7 +153,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 </div>
             </div>
             <div class="editor-status" data-testid="editor-status">
-                <span class="caret-position">{ format!("Line {line}, column {column}") }</span>
+                <span class="caret-position">{ format!("Line {}, column {}", at.line, at.column) }</span>
                 <span class="caret-diagnostic" aria-live="polite" data-testid="caret-diagnostic"
                     data-code={here.map(|d| d.code)}>
                     if let Some(d) = here {

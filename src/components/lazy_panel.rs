@@ -43,18 +43,17 @@ pub fn lazy_panel(props: &LazyPanelProps) -> Html {
     let on_event = use_mut_ref(|| props.on_event.clone());
     *on_event.borrow_mut() = props.on_event.clone();
     let emit: EventSink = use_mut_ref(|| None);
-    let input = PanelInput {
-        text: props.text.to_string(),
-        options: props.options,
-    };
-
     {
         let (status, root, emit, on_event) =
             (status.clone(), root.clone(), emit.clone(), on_event.clone());
-        let first_input = input.encode();
-        let kind = props.kind;
+        let (text, options, kind) = (props.text.clone(), props.options, props.kind);
         use_effect_with(props.active, move |active| {
             if *active && *status == Status::Idle {
+                let first_input = PanelInput {
+                    text: text.to_string(),
+                    options,
+                }
+                .encode();
                 status.set(Status::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
                     let mounted = async {
@@ -82,11 +81,25 @@ pub fn lazy_panel(props: &LazyPanelProps) -> Html {
         });
     }
     {
-        let status = (*status).clone();
-        let encoded = input.encode();
-        use_effect_with((encoded, props.active), move |(encoded, active)| {
-            if let (Status::Mounted(module, id), true) = (&status, *active) {
-                let _ = module.update(*id, encoded);
+        // Sent while shown, and once more when the mount completes (the text may have changed
+        // while the module loaded). The JSON is only built when it is sent.
+        let mounted = match &*status {
+            Status::Mounted(module, id) => Some((module.clone(), *id)),
+            _ => None,
+        };
+        let deps = (
+            props.text.clone(),
+            props.options,
+            props.active,
+            mounted.as_ref().map(|m| m.1),
+        );
+        use_effect_with(deps, move |(text, options, active, _)| {
+            if let (Some((module, id)), true) = (mounted, *active) {
+                let input = PanelInput {
+                    text: text.to_string(),
+                    options: *options,
+                };
+                let _ = module.update(id, &input.encode());
             }
         });
     }

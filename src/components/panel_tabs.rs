@@ -1,5 +1,6 @@
 //! The tab strip that switches panels below 900 px and in embeds (ARIA tabs: arrow keys move
-//! between tabs). On wide screens the CSS hides it and shows every panel.
+//! between tabs). On wide screens, where every view of the analysis is shown at once, the CSS
+//! hides it, or keeps only "Findings" and the tools when the build offers tools.
 
 use yew::prelude::*;
 
@@ -9,6 +10,9 @@ use crate::url_params::Panel;
 pub struct PanelTabsProps {
     pub panels: Vec<Panel>,
     pub active: Panel,
+    /// Some panels are tools: on wide screens the strip then shows them (and "Findings").
+    #[prop_or_default]
+    pub has_tools: bool,
     pub on_select: Callback<Panel>,
 }
 
@@ -19,6 +23,10 @@ pub fn label(panel: Panel) -> &'static str {
         Panel::Ordering => "Ordering",
         Panel::Health => "Health",
         Panel::Export => "Export",
+        Panel::Compare => "Compare",
+        Panel::Wizard => "Rotation wizard",
+        Panel::Explain => "Explain an error",
+        Panel::Deploy => "Deploy",
     }
 }
 
@@ -64,7 +72,7 @@ pub fn panel_tabs(props: &PanelTabsProps) -> Html {
         }
     };
     html! {
-        <div class="tabs" role="tablist" aria-label="Panels">
+        <div class={classes!("tabs", props.has_tools.then_some("has-tools"))} role="tablist" aria-label="Panels">
             { for props.panels.iter().enumerate().map(tab) }
         </div>
     }

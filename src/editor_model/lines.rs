@@ -1,5 +1,5 @@
-//! Line starts of the editor text (bytes and UTF-16 units), caret positions, and the window of
-//! lines worth drawing for a scroll position (the overlay draws only those).
+//! The editor text's line index (the core's `LineIndex`), and the window of lines worth drawing
+//! for a scroll position (the overlay draws only those).
 
 /// Every editor line is this tall (the CSS sets the same `line-height`).
 pub const LINE_HEIGHT_PX: f64 = 21.0;
@@ -8,90 +8,14 @@ const OVERSCAN: usize = 20;
 /// The window moves in steps of this many lines, so scrolling re-renders rarely.
 const STEP: usize = 10;
 
-/// The text split into lines, computed once per edit.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Lines {
-    text: std::rc::Rc<str>,
-    /// Byte offset of each line start.
-    starts: Vec<usize>,
-    /// UTF-16 offset of each line start.
-    utf16_starts: Vec<u32>,
-}
+/// The editor text with its line index, built once per edit: line starts, lines without their
+/// breaks, caret (UTF-16) ↔ byte ↔ line/column, all from the core's one position service.
+pub type Lines = enccfg_core::LineIndex<std::rc::Rc<str>>;
 
-impl Lines {
-    pub fn new(text: std::rc::Rc<str>) -> Lines {
-        let mut starts = vec![0];
-        let mut utf16_starts = vec![0];
-        let mut utf16 = 0u32;
-        for (i, c) in text.char_indices() {
-            utf16 += c.len_utf16() as u32;
-            if c == '\n' {
-                starts.push(i + 1);
-                utf16_starts.push(utf16);
-            }
-        }
-        Lines {
-            text,
-            starts,
-            utf16_starts,
-        }
-    }
-
-    /// Number of lines (a final newline starts an empty last line, as in the textarea).
-    pub fn count(&self) -> usize {
-        self.starts.len()
-    }
-
-    /// Line `index` (0-based) without its line break.
-    pub fn line(&self, index: usize) -> &str {
-        let Some(&start) = self.starts.get(index) else {
-            return "";
-        };
-        let end = self
-            .starts
-            .get(index + 1)
-            .map_or(self.text.len(), |next| next - 1);
-        self.text[start..end]
-            .strip_suffix('\r')
-            .unwrap_or(&self.text[start..end])
-    }
-
-    /// The 1-based line and column (in characters) of a UTF-16 caret offset.
-    pub fn caret(&self, utf16: u32) -> (u32, u32) {
-        let index = self.utf16_starts.partition_point(|&s| s <= utf16).max(1) - 1;
-        let mut units = self.utf16_starts[index];
-        let mut column = 1;
-        for c in self.line(index).chars() {
-            units += c.len_utf16() as u32;
-            if units > utf16 {
-                break;
-            }
-            column += 1;
-        }
-        (index as u32 + 1, column)
-    }
-
-    /// The UTF-16 offsets of a byte range (what a textarea's selection uses), in
-    /// O(log lines + line length): views of big files convert thousands of spans.
-    pub fn utf16_span(&self, range: enccfg_core::TextRange) -> (u32, u32) {
-        (self.utf16_of(range.start()), self.utf16_of(range.end()))
-    }
-
-    fn utf16_of(&self, byte: usize) -> u32 {
-        let mut byte = byte.min(self.text.len());
-        while !self.text.is_char_boundary(byte) {
-            byte -= 1;
-        }
-        let index = self.starts.partition_point(|&s| s <= byte) - 1;
-        let within = &self.text[self.starts[index]..byte];
-        self.utf16_starts[index] + within.encode_utf16().count() as u32
-    }
-
-    /// The UTF-16 offset where line `line` (1-based) starts.
-    pub fn utf16_line_start(&self, line: u32) -> u32 {
-        let index = (line.max(1) as usize - 1).min(self.count() - 1);
-        self.utf16_starts[index]
-    }
+/// Where a caret at UTF-16 offset `utf16` (`selectionStart`) is: 1-based line and column in
+/// chars, for the status line.
+pub fn caret_position(lines: &Lines, utf16: u32) -> enccfg_core::Position {
+    lines.position(lines.byte_of_utf16(utf16))
 }
 
 /// Lines `first..end` (0-based) are drawn.
@@ -118,36 +42,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lines_and_carets_count_chars_and_utf16_units() {
+    fn carets_count_utf16_units_and_land_on_lines() {
         let lines = Lines::new("ab\r\nx😀y\n".into());
-        assert_eq!(lines.count(), 3);
-        assert_eq!(
-            (lines.line(0), lines.line(1), lines.line(2)),
-            ("ab", "x😀y", "")
-        );
-        assert_eq!(lines.line(9), "");
-        assert_eq!(lines.caret(0), (1, 1));
-        assert_eq!(lines.caret(4), (2, 1));
-        assert_eq!(lines.caret(5), (2, 2));
-        assert_eq!(lines.caret(7), (2, 3)); // after the emoji (two UTF-16 units)
-        assert_eq!(lines.caret(9), (3, 1));
-        assert_eq!(lines.caret(999), (3, 1));
-        assert_eq!(lines.utf16_line_start(2), 4);
-        assert_eq!(lines.utf16_line_start(99), 9);
-    }
-
-    #[test]
-    fn byte_spans_convert_like_the_core() {
-        let text = "a: é😀\nb: [x]\n";
-        let lines = Lines::new(text.into());
-        for (start, end) in [(0, 1), (3, 9), (10, 14), (4, 5), (0, 99)] {
-            let range = enccfg_core::TextRange::new(start, end);
-            assert_eq!(
-                lines.utf16_span(range),
-                enccfg_core::utf16_span(text, range),
-                "{start}..{end}"
-            );
-        }
+        let at = |utf16| {
+            let p = caret_position(&lines, utf16);
+            (p.line, p.column)
+        };
+        assert_eq!(lines.line_count(), 3);
+        assert_eq!((at(0), at(4), at(5)), ((1, 1), (2, 1), (2, 2)));
+        assert_eq!(at(6), (2, 2)); // inside the emoji's surrogate pair
+        assert_eq!(at(7), (2, 3)); // after the emoji (two UTF-16 units)
+        assert_eq!((at(9), at(999)), ((3, 1), (3, 1)));
     }
 
     #[test]

@@ -9,6 +9,6 @@ mod marks;
 mod navigate;
 
 pub use highlight::{highlight, Token, TokenClass};
-pub use lines::{visible_window, Lines, Window, LINE_HEIGHT_PX};
+pub use lines::{caret_position, visible_window, Lines, Window, LINE_HEIGHT_PX};
 pub use marks::{line_runs, GutterMark, LineMarks, Marks, Run, Squiggle};
 pub use navigate::{step, under_caret, Target};

@@ -1,20 +1,36 @@
-//! The panels loaded on first use. They are compiled into a second WebAssembly module
-//! (`src/bin/extras.rs`, built by `scripts/build-extras.sh`) that the page imports from its own
-//! origin the first time one of them is opened, so the first visit does not download them.
+//! The panels loaded on first use (the "tools": compare, wizard, explain, deploy). They are
+//! compiled into a second WebAssembly module (`src/bin/extras.rs`, built by
+//! `scripts/build-extras.sh`) that the page imports from its own origin the first time one of them
+//! is opened, so the first visit does not download them.
 //!
 //! The page (`components/lazy_panel.rs`) mounts a panel into an element it owns, sends it the
-//! editor's text and options as JSON (`protocol`) whenever they change, and receives the panel's
-//! requests (replace the editor text) through a callback. Each panel is its own small Yew app.
+//! editor's text and options as JSON (`protocol`) while it is shown, and receives the panel's
+//! requests (replace the editor text) through a callback. Each panel is its own small Yew app
+//! with a root component in this folder.
+//!
+//! Adding a tool: its root component here, one line in [`PANELS`] (what the module can mount)
+//! and one in [`TOOLS`] (what the page offers, as a tab and a `?panel=` value).
 
-pub mod export_root;
 pub mod protocol;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use yew::AppHandle;
-
 use protocol::{PanelEvent, PanelInput};
+
+use crate::url_params::Panel;
+
+/// The tools this build offers, with the name the module mounts them by.
+pub const TOOLS: &[(Panel, &str)] = &[];
+
+/// Re-renders a mounted panel with the page's new state (its Yew app lives as long as this).
+pub type Updater = Box<dyn FnMut(PanelInput)>;
+
+/// Mounts a panel into `root`; returns its updater.
+type MountFn = fn(web_sys::Element, PanelInput, Emitter) -> Updater;
+
+/// What the module can mount, by name.
+const PANELS: &[(&str, MountFn)] = &[];
 
 /// Sends a panel's requests to the page.
 #[derive(Clone)]
@@ -34,13 +50,22 @@ impl Emitter {
     }
 }
 
-/// A mounted panel: its Yew app and where it sends its requests.
-enum Mounted {
-    Export(AppHandle<export_root::ExportRoot>, Emitter),
+/// Mounts root component `C` with props made from the page's state; the returned updater
+/// re-renders it with new state (the Yew app lives as long as the updater).
+pub fn mount_app<C>(
+    root: web_sys::Element,
+    props: impl Fn(PanelInput) -> C::Properties + 'static,
+    input: PanelInput,
+) -> Updater
+where
+    C: yew::BaseComponent,
+{
+    let mut handle = yew::Renderer::<C>::with_root_and_props(root, props(input)).render();
+    Box::new(move |input| handle.update(props(input)))
 }
 
 thread_local! {
-    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    static MOUNTED: RefCell<HashMap<u32, Updater>> = RefCell::new(HashMap::new());
     static NEXT_ID: RefCell<u32> = const { RefCell::new(1) };
 }
 
@@ -52,27 +77,17 @@ pub fn mount(
     emit: js_sys::Function,
 ) -> Result<u32, String> {
     let input = PanelInput::decode(input)?;
-    let emitter = Emitter(emit);
-    let mounted = match kind {
-        "export" => Mounted::Export(
-            yew::Renderer::<export_root::ExportRoot>::with_root_and_props(
-                root,
-                export_root::ExportRootProps {
-                    input,
-                    emitter: emitter.clone(),
-                },
-            )
-            .render(),
-            emitter,
-        ),
-        other => return Err(format!("no panel named {other:?}")),
-    };
+    let (_, mount) = PANELS
+        .iter()
+        .find(|(name, _)| *name == kind)
+        .ok_or_else(|| format!("no panel named {kind:?}"))?;
+    let updater = mount(root, input, Emitter(emit));
     let id = NEXT_ID.with(|next| {
         let mut next = next.borrow_mut();
         *next += 1;
         *next - 1
     });
-    MOUNTED.with(|m| m.borrow_mut().insert(id, mounted));
+    MOUNTED.with(|m| m.borrow_mut().insert(id, updater));
     Ok(id)
 }
 
@@ -80,11 +95,8 @@ pub fn mount(
 pub fn update(id: u32, input: &str) -> Result<(), String> {
     let input = PanelInput::decode(input)?;
     MOUNTED.with(|m| match m.borrow_mut().get_mut(&id) {
-        Some(Mounted::Export(handle, emitter)) => {
-            handle.update(export_root::ExportRootProps {
-                input,
-                emitter: emitter.clone(),
-            });
+        Some(updater) => {
+            updater(input);
             Ok(())
         }
         None => Err(format!("no mounted panel {id}")),

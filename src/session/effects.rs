@@ -6,46 +6,42 @@ use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::functional::hook;
 use yew::prelude::*;
 
-use super::{snapshot, Ui};
+use super::snapshot;
+use crate::page::{autosave_step, Autosave, AutosaveStep, PageAction, PageState};
 use crate::services::{embed, storage};
 use crate::state::{Action, Playground};
 use crate::url_params::UrlParams;
 
 /// Saves the draft whenever the user's text or options settle (never in embeds, and not
-/// while the "replace your draft?" question is open).
+/// while the "replace your draft?" question is open); `page::autosave_step` decides.
 #[hook]
-pub(super) fn use_autosave(state: &UseReducerHandle<Playground>, ui: &Ui, embed: bool) {
+pub(super) fn use_autosave(
+    state: &UseReducerHandle<Playground>,
+    page: &UseReducerHandle<PageState>,
+    embed: bool,
+) {
     let deps = (
         state.source.clone(),
         state.options,
         state.dirty,
         state.pending,
-        *ui.keep_keys,
-        ui.asking.is_some(),
+        page.keep_keys,
+        page.asking.is_some(),
     );
-    let (current, autosave) = ((**state).clone(), ui.autosave.clone());
+    let (current, page) = ((**state).clone(), page.dispatcher());
     use_effect_with(deps, move |(_, _, dirty, pending, keep, asking)| {
-        let keys = if *keep {
-            "keys included"
-        } else {
-            "keys replaced by placeholders"
+        let status = match autosave_step(embed, *asking, *dirty, *pending) {
+            AutosaveStep::Show(status) => status,
+            AutosaveStep::Wait => return,
+            AutosaveStep::Save => {
+                if storage::set(storage::DRAFT, &snapshot(&current, *keep).to_draft()) {
+                    Autosave::Saved
+                } else {
+                    Autosave::Refused
+                }
+            }
         };
-        let status = if embed {
-            None
-        } else if *asking {
-            Some("Autosave waits for your answer about the saved draft.".to_string())
-        } else if !*dirty {
-            Some(format!(
-                "Your edits are saved in this browser as you type ({keys})."
-            ))
-        } else if *pending {
-            return;
-        } else if storage::set(storage::DRAFT, &snapshot(&current, *keep).to_draft()) {
-            Some(format!("Draft saved in this browser ({keys})."))
-        } else {
-            Some("This browser refuses storage here (private mode or a sandboxed frame), so your draft is not saved.".to_string())
-        };
-        autosave.set(status);
+        page.dispatch(PageAction::Autosave(status));
     });
 }
 

@@ -1,6 +1,7 @@
-//! The session around the playground state: what the page opens with (URL, share link, saved
-//! draft), autosave, the share link, the theme, panel tabs, the keyboard help and the embed
-//! messages. A Yew hook that calls `services` for IO and pure modules for every decision.
+//! The session around the two reducers (`state`, the file; `page`, everything around it): what
+//! the page opens with (URL, share link, saved draft), autosave, the share link's copy, the
+//! theme, focus for the keyboard help, and the embed messages. A Yew hook that calls `services`
+//! for IO and dispatches actions; every decision is in the pure modules.
 
 use std::rc::Rc;
 
@@ -10,9 +11,10 @@ use web_sys::{HtmlElement, HtmlInputElement};
 use yew::functional::hook;
 use yew::prelude::*;
 
+use crate::page::{PageAction, PageState};
 use crate::services::{clipboard, download, location, storage, theme};
-use crate::share::{Snapshot, LONG_LINK};
-use crate::startup::{self, Notice, Start};
+use crate::share::Snapshot;
+use crate::startup::{self, Start};
 use crate::state::{Action, Playground};
 use crate::url_params::{share_fragment, share_link, Panel, Theme, UrlParams};
 
@@ -57,29 +59,6 @@ impl Boot {
     }
 }
 
-/// The share panel's state.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ShareView {
-    pub url: String,
-    pub include_keys: bool,
-    pub status: Option<String>,
-    pub too_long: Option<usize>,
-    pub url_ref: NodeRef,
-}
-
-/// Page state that is not the playground's.
-pub struct Ui {
-    pub notice: UseStateHandle<Option<Notice>>,
-    /// The saved draft the user may go back to (a question is on screen).
-    pub asking: UseStateHandle<Option<Snapshot>>,
-    pub theme: UseStateHandle<Theme>,
-    pub active: UseStateHandle<Panel>,
-    pub help_open: UseStateHandle<bool>,
-    pub keep_keys: UseStateHandle<bool>,
-    /// What autosave is doing (`None` in embeds).
-    pub autosave: UseStateHandle<Option<String>>,
-}
-
 pub struct Callbacks {
     pub on_theme: Callback<Theme>,
     pub on_tab: Callback<Panel>,
@@ -93,6 +72,7 @@ pub struct Callbacks {
     pub on_download: Callback<()>,
     pub on_keep_keys: Callback<bool>,
     pub go_share: Callback<()>,
+    pub on_lookup: Callback<String>,
     /// The full-playground link for the current state (embeds).
     pub full_link: Callback<(), String>,
 }
@@ -100,8 +80,9 @@ pub struct Callbacks {
 pub struct Session {
     pub state: UseReducerHandle<Playground>,
     pub boot: Rc<Boot>,
-    pub ui: Ui,
-    pub share: UseStateHandle<ShareView>,
+    pub page: UseReducerHandle<PageState>,
+    /// The share link's input (filled before the copy, so a refused clipboard leaves it selectable).
+    pub share_url_ref: NodeRef,
     pub callbacks: Callbacks,
 }
 
@@ -129,83 +110,71 @@ pub fn use_session() -> Session {
             ..Playground::new(&start.text, start.options)
         })
     };
-    let embed = boot.params.embed;
-    let ui = Ui {
-        notice: use_state(|| boot.start.notice.clone()),
-        asking: use_state(|| boot.start.ask_about_draft.clone()),
-        theme: use_state(|| boot.theme),
-        active: use_state(|| match (boot.params.panel, embed) {
-            (Some(Panel::Editor) | None, true) => Panel::Diagnostics,
-            (Some(p), _) => p,
-            (None, false) => Panel::Editor,
-        }),
-        help_open: use_state(|| false),
-        keep_keys: use_state(|| boot.keep_keys),
-        autosave: use_state_eq(|| None),
+    let page = {
+        let boot = boot.clone();
+        use_reducer(move || PageState::open(&boot.start, &boot.params, boot.theme, boot.keep_keys))
     };
-    let share = use_state(ShareView::default);
+    let embed = boot.params.embed;
+    let share_url_ref = use_node_ref();
     let help_return = use_mut_ref(|| None::<HtmlElement>);
 
-    use_effect_with(*ui.theme, |t| theme::apply(*t));
-    use_autosave(&state, &ui, embed);
+    use_effect_with(page.theme, |t| theme::apply(*t));
+    use_autosave(&state, &page, embed);
     {
         // A link describes the state it was made from: drop it when the state changes.
-        let share = share.clone();
+        let dispatcher = page.dispatcher();
         use_effect_with((state.source.clone(), state.options), move |_| {
-            if !share.url.is_empty() {
-                share.set(ShareView {
-                    url: String::new(),
-                    status: None,
-                    too_long: None,
-                    ..(*share).clone()
-                });
-            }
+            dispatcher.dispatch(PageAction::StateChanged)
         });
     }
     use_embed(&state, embed);
 
     let open_help = {
-        let (help_open, help_return) = (ui.help_open.clone(), help_return.clone());
+        let (page, help_return) = (page.dispatcher(), help_return.clone());
         Callback::from(move |()| {
             *help_return.borrow_mut() = gloo_utils::document()
                 .active_element()
                 .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-            help_open.set(true);
+            page.dispatch(PageAction::OpenHelp);
         })
     };
     use_help_key(open_help.clone());
     {
-        let (panel, active) = (boot.params.panel, ui.active.clone());
+        let panel = boot.params.panel.filter(|_| !embed);
         use_effect_with((), move |_| {
-            if let (Some(p), false) = (panel, embed) {
-                active.set(p);
-                if let Some(el) =
-                    gloo_utils::document().get_element_by_id(&format!("panel-{}", p.as_str()))
-                {
-                    el.scroll_into_view();
-                }
+            if let Some(el) = panel.and_then(|p| {
+                gloo_utils::document().get_element_by_id(&format!("panel-{}", p.as_str()))
+            }) {
+                el.scroll_into_view();
             }
         });
     }
 
+    // Made once: the Ordering panel is big, and a new callback is a prop change.
+    let on_lookup = {
+        let page = page.dispatcher();
+        use_callback((), move |query: String, _| {
+            page.dispatch(PageAction::Lookup(query))
+        })
+    };
     let callbacks = Callbacks {
         on_theme: {
-            let theme = ui.theme.clone();
+            let page = page.dispatcher();
             Callback::from(move |t: Theme| {
-                theme.set(t);
+                page.dispatch(PageAction::SetTheme(t));
                 if !embed {
                     storage::set(storage::THEME, t.as_str());
                 }
             })
         },
         on_tab: {
-            let active = ui.active.clone();
-            Callback::from(move |p| active.set(p))
+            let page = page.dispatcher();
+            Callback::from(move |p| page.dispatch(PageAction::ShowPanel(p)))
         },
         close_help: {
-            let help_open = ui.help_open.clone();
+            let page = page.dispatcher();
             Callback::from(move |()| {
-                help_open.set(false);
+                page.dispatch(PageAction::CloseHelp);
                 if let Some(el) = help_return.borrow_mut().take() {
                     let _ = el.focus();
                 }
@@ -213,84 +182,61 @@ pub fn use_session() -> Session {
         },
         open_help,
         dismiss_notice: {
-            let notice = ui.notice.clone();
-            Callback::from(move |()| notice.set(None))
+            let page = page.dispatcher();
+            Callback::from(move |()| page.dispatch(PageAction::DismissNotice))
         },
         keep_opened: {
-            let (asking, notice, state) = (ui.asking.clone(), ui.notice.clone(), state.clone());
+            let (page, state) = (page.dispatcher(), state.dispatcher());
             Callback::from(move |()| {
-                asking.set(None);
-                notice.set(None);
+                page.dispatch(PageAction::KeepOpened);
                 state.dispatch(Action::KeepAsDraft);
             })
         },
         restore_draft: {
-            let (asking, notice, state) = (ui.asking.clone(), ui.notice.clone(), state.clone());
+            let (page, state) = (page.clone(), state.dispatcher());
             Callback::from(move |()| {
-                if let Some(draft) = (*asking).clone() {
+                if let Some(draft) = page.asking.clone() {
                     state.dispatch(Action::Load {
                         text: draft.yaml,
                         options: draft.options,
                         example: None,
                     });
-                    notice.set(Some(Notice::info("Back to your saved draft.")));
                 }
-                asking.set(None);
+                page.dispatch(PageAction::RestoreDraft);
             })
         },
         on_share: {
-            let (share, state, base) = (share.clone(), state.clone(), boot.base.clone());
+            let (page, state, base) = (page.clone(), state.clone(), boot.base.clone());
+            let url_ref = share_url_ref.clone();
             Callback::from(move |()| {
-                let payload = snapshot(&state, share.include_keys).encode();
-                let url = share_link(&base, &payload);
-                let view = ShareView {
-                    too_long: (url.len() > LONG_LINK).then_some(url.len()),
-                    status: Some("Copying the link…".into()),
-                    url: url.clone(),
-                    ..(*share).clone()
-                };
-                share.set(view.clone());
-                let share = share.clone();
+                let url = share_link(&base, &snapshot(&state, page.share.include_keys).encode());
+                page.dispatch(PageAction::Shared(url.clone()));
+                let (page, url_ref) = (page.dispatcher(), url_ref.clone());
                 yew::platform::spawn_local(async move {
-                    let input = view.url_ref.cast::<HtmlInputElement>();
+                    let input = url_ref.cast::<HtmlInputElement>();
                     if let Some(input) = &input {
                         input.set_value(&url);
                     }
                     let copied = clipboard::copy(&url, input).await;
-                    share.set(ShareView {
-                        status: Some(if copied {
-                            "Link copied to the clipboard.".into()
-                        } else {
-                            "Copy the link above: this page may not use the clipboard here.".into()
-                        }),
-                        ..view
-                    });
+                    page.dispatch(PageAction::Copied { url, copied });
                 });
             })
         },
         on_include_keys: {
-            let share = share.clone();
-            Callback::from(move |include_keys| {
-                share.set(ShareView {
-                    include_keys,
-                    url: String::new(),
-                    status: None,
-                    too_long: None,
-                    ..(*share).clone()
-                })
-            })
+            let page = page.dispatcher();
+            Callback::from(move |include| page.dispatch(PageAction::SetIncludeKeys(include)))
         },
         on_download: {
-            let (share, state) = (share.clone(), state.clone());
+            let (page, state) = (page.clone(), state.clone());
             Callback::from(move |()| {
-                let file = snapshot(&state, share.include_keys);
+                let file = snapshot(&state, page.share.include_keys);
                 download::save("encryption-config.yaml", &file.yaml, "application/yaml");
             })
         },
         on_keep_keys: {
-            let keep_keys = ui.keep_keys.clone();
+            let page = page.dispatcher();
             Callback::from(move |keep: bool| {
-                keep_keys.set(keep);
+                page.dispatch(PageAction::SetKeepKeys(keep));
                 if keep {
                     storage::set(storage::KEEP_KEYS, "1");
                     return;
@@ -306,9 +252,9 @@ pub fn use_session() -> Session {
             })
         },
         go_share: {
-            let active = ui.active.clone();
+            let page = page.dispatcher();
             Callback::from(move |()| {
-                active.set(Panel::Export);
+                page.dispatch(PageAction::ShowPanel(Panel::Export));
                 Timeout::new(0, || {
                     if let Some(el) = gloo_utils::document().get_element_by_id("panel-export") {
                         el.scroll_into_view();
@@ -318,6 +264,7 @@ pub fn use_session() -> Session {
                 .forget();
             })
         },
+        on_lookup,
         full_link: {
             let (state, base) = (state.clone(), boot.base.clone());
             Callback::from(move |()| share_link(&base, &snapshot(&state, false).encode()))
@@ -327,8 +274,8 @@ pub fn use_session() -> Session {
     Session {
         state,
         boot,
-        ui,
-        share,
+        page,
+        share_url_ref,
         callbacks,
     }
 }

@@ -61,3 +61,32 @@ test('a diagnostic fix button applies just that fix', async ({ page }) => {
   await expect(page.locator('[data-testid=diagnostic][data-code=EC0205]')).toHaveCount(0);
   await expect(page.locator('[data-testid=diagnostic][data-code=EC0208]')).toHaveCount(1);
 });
+
+test('each finding\'s fix button applies its own fix, not the first finding\'s', async ({ page }) => {
+  const text = [
+    ...HEADER_LINES,
+    '  - resources: [Secrets]',
+    '    providers:',
+    '      - kms:',
+    '          apiVersion: v2',
+    '          name: a',
+    '          cachesize: 10',
+    '          endpoint: unix:///tmp/kms.sock',
+    '',
+  ].join('\n');
+  await page.goto('./');
+  const editor = page.getByTestId('editor');
+  await editor.fill(text);
+  const findings = page.getByTestId('diagnostic');
+  await expect(findings).toHaveCount(2);
+  await expect(findings.nth(0)).toHaveAttribute('data-code', 'EC0205');
+  await expect(findings.nth(1)).toHaveAttribute('data-code', 'EC0226');
+  const second = findings.nth(1).getByTestId('diagnostic-fix');
+  await expect(second).toContainText('cachesize');
+  await second.click();
+  await expect(editor).not.toHaveValue(/cachesize/);
+  await expect(editor).toHaveValue(/resources: \[Secrets\]/);
+  await expect(editor).toHaveValue(text.replace('          cachesize: 10\n', ''));
+  await expect(page.locator('[data-testid=diagnostic][data-code=EC0205]')).toHaveCount(1);
+  await expect(page.locator('[data-testid=diagnostic][data-code=EC0226]')).toHaveCount(0);
+});

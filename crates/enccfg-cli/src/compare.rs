@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use enccfg_core::plan::{compare, Comparison};
 use serde_json::json;
 
+use crate::plural::count;
 use crate::{input, write_stdout, Target};
 
 #[derive(clap::Args)]
@@ -59,10 +60,6 @@ pub fn run(args: CompareArgs) -> ExitCode {
     ExitCode::from(if comparison.safe() { 0 } else { 1 })
 }
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
 fn text(c: &Comparison, old_name: &str, new_name: &str) -> String {
     let mut out = String::new();
     for f in &c.findings {
@@ -80,23 +77,23 @@ fn text(c: &Comparison, old_name: &str, new_name: &str) -> String {
             out.push_str(&format!("  --> {new_name}:{line} (new)\n"));
         }
     }
-    let count = |s: enccfg_core::Severity| c.findings.iter().filter(|f| f.severity == s).count();
+    let tally = |s: enccfg_core::Severity| c.findings.iter().filter(|f| f.severity == s).count();
     let (errors, warnings) = (
-        count(enccfg_core::Severity::Error),
-        count(enccfg_core::Severity::Warning),
+        tally(enccfg_core::Severity::Error),
+        tally(enccfg_core::Severity::Warning),
     );
     if c.findings.is_empty() {
         out.push_str("no difference in what kube-apiserver writes or reads: safe\n");
     } else if c.safe() {
         out.push_str(&format!(
             "safe: no change makes stored data unreadable ({})\n",
-            plural(warnings, "warning")
+            count(warnings, "warning", "warnings")
         ));
     } else {
         out.push_str(&format!(
             "data at risk: {}, {}\n",
-            plural(errors, "error"),
-            plural(warnings, "warning")
+            count(errors, "error", "errors"),
+            count(warnings, "warning", "warnings")
         ));
     }
     out

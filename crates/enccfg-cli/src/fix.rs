@@ -3,15 +3,12 @@
 
 use enccfg_core::{analyze, export, Applicability, Form, Options};
 
+use crate::plural::count;
+
 /// What to write and what to tell the user on stderr.
 pub struct FixRun {
     pub output: String,
     pub summary: String,
-}
-
-/// `1 fix`, `2 fixes`: a count with its noun.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub fn run(

@@ -8,6 +8,7 @@ mod explain_error;
 mod fix;
 mod input;
 mod keygen;
+mod plural;
 mod render;
 
 use std::io::Write;

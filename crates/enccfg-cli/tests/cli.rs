@@ -351,6 +351,33 @@ resources:
 }
 
 #[test]
+fn summaries_count_in_words() {
+    let text = String::from_utf8(enccfg(&["check"], INVALID).stdout).unwrap();
+    assert!(
+        text.ends_with("would not start with this file (2 errors, 1 other finding)\n"),
+        "{text}"
+    );
+    let one_error = INVALID.replace("my:kms", "mykms");
+    let text = String::from_utf8(enccfg(&["check"], &one_error).stdout).unwrap();
+    assert!(text.contains("(1 error, "), "{text}");
+    let text = String::from_utf8(enccfg(&["check"], VALID).stdout).unwrap();
+    assert!(text.ends_with("(0 other findings)\n"), "{text}");
+
+    let two_fixes = "apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+  - resources: [Secrets, ConfigMaps]
+    providers:
+      - identity: {}
+";
+    let summary = String::from_utf8(enccfg(&["fix"], two_fixes).stderr).unwrap();
+    assert!(summary.starts_with("applied 2 fixes\n"), "{summary}");
+    let summary = String::from_utf8(enccfg(&["fix"], INVALID).stderr).unwrap();
+    assert!(summary.starts_with("applied 0 fixes\n"), "{summary}");
+    assert!(!summary.contains("(es)"), "{summary}");
+}
+
+#[test]
 fn canonical_fix_never_applies_an_unsafe_fix_and_says_what_it_wrote() {
     // One list element that sets two providers: splitting it (EC0213) is an unsafe fix.
     let two_in_one = "apiVersion: apiserver.config.k8s.io/v1

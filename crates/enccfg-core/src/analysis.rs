@@ -36,35 +36,11 @@ impl Analysis {
             .filter(|d| d.severity == Severity::Error)
     }
 
-    /// `text` with every character of key material replaced by `*` (same length in chars).
+    /// `text` with every character of key material replaced by `*` (same length in chars);
+    /// see [`crate::redact`].
     pub fn masked_text(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut last = 0;
-        for range in &self.secret_ranges {
-            let (start, end) = (range.start().min(text.len()), range.end().min(text.len()));
-            if start < last || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                continue;
-            }
-            out.push_str(&text[last..start]);
-            out.extend(
-                text[start..end]
-                    .chars()
-                    .map(|c| if c == '\n' { c } else { '*' }),
-            );
-            last = end;
-        }
-        out.push_str(&text[last..]);
-        out
+        crate::redact::mask(text, &self.secret_ranges)
     }
-}
-
-/// The UTF-16 offsets of a byte range of `text` (what a browser textarea's selection uses).
-pub fn utf16_span(text: &str, range: TextRange) -> (u32, u32) {
-    let index = LineIndex::new(text);
-    (
-        index.position(range.start()).utf16_offset,
-        index.position(range.end()).utf16_offset,
-    )
 }
 
 /// Like [`analyze`], for raw bytes: text that is not UTF-8 gets a positioned error.
@@ -73,8 +49,11 @@ pub fn analyze_bytes(bytes: &[u8], options: &Options) -> Analysis {
         Ok(text) => analyze(text, options),
         Err(error) => {
             let valid = error.valid_up_to();
-            // Safe: the prefix up to `valid_up_to` is valid UTF-8 by definition.
-            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            // The prefix up to `valid_up_to` is valid UTF-8 by definition.
+            let prefix = bytes
+                .get(..valid)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default();
             let index = LineIndex::new(prefix);
             let mut d = Diagnostic::new(
                 &registry::INVALID_UTF8,

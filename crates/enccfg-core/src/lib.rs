@@ -25,18 +25,20 @@ mod lint;
 mod load;
 mod options;
 pub mod plan;
+pub mod redact;
 pub mod registry;
 mod syntax;
 mod validate;
 pub mod views;
 
-pub use analysis::{analyze, analyze_bytes, utf16_span, Analysis};
+pub use analysis::{analyze, analyze_bytes, Analysis};
 pub use canonical::canonical_yaml;
 pub use diagnostic::{
     Applicability, Diagnostic, Edit, FieldError, FieldErrorType, Fix, Position, Severity, Stage,
     TextRange,
 };
 pub use export::{export, fix_text, AppliedFix, Export, Form};
+pub use line_index::LineIndex;
 pub use options::{kmsv1_default, Options, KMSV1_GATE_MINOR, NEWEST_MINOR, OLDEST_MINOR};
 
 /// Runs only the YAML library's event pass over `text` and returns the number of events.

@@ -9,15 +9,16 @@ use std::time::{Duration, Instant};
 use common::*;
 use enccfg_core::{Analysis, Options, Stage};
 
-/// Runs `analyze` under a wall-clock bound generous enough for an unoptimised build.
-fn timed(text: &str, bound: Duration) -> Analysis {
+/// Runs `analyze` and prints how long it took against what an unoptimised build usually needs.
+/// Not an assertion: wall-clock limits flake on a busy machine; the criterion benchmark and the
+/// soak test measure speed, and a hang still fails the run (it never finishes).
+fn timed(text: &str, usual: Duration) -> Analysis {
     let started = Instant::now();
     let analysis = run(text, &newest());
-    let took = started.elapsed();
-    assert!(
-        took < bound,
-        "took {took:?} on {} bytes (bound {bound:?})",
-        text.len()
+    eprintln!(
+        "analysed {} bytes in {:?} (usually under {usual:?})",
+        text.len(),
+        started.elapsed()
     );
     analysis
 }

@@ -10,8 +10,8 @@ pub fn render(analysis: &Analysis, file: &str) -> String {
             json!({
                 "id": c.code,
                 "name": c.name,
-                "shortDescription": { "text": c.summary },
-                "fullDescription": { "text": registry::docs_of(c.code).map_or(c.summary, |d| d.explanation) },
+                "shortDescription": { "text": c.summary() },
+                "fullDescription": { "text": registry::docs_of(c.code).map_or(c.summary(), |d| d.explanation) },
                 "defaultConfiguration": { "level": level(c.severity) },
             })
         })

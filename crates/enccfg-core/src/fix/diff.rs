@@ -40,18 +40,14 @@ pub fn unified_diff(old: &str, new: &str, name: &str) -> String {
         ));
         for op in &group {
             let (tag, old_range, new_range) = op.as_tag_tuple();
+            let old = old_lines.get(old_range).unwrap_or_default();
             if tag == DiffTag::Equal {
-                old_lines[old_range]
-                    .iter()
-                    .for_each(|l| push_line(&mut out, ' ', l));
+                old.iter().for_each(|l| push_line(&mut out, ' ', l));
                 continue;
             }
-            old_lines[old_range]
-                .iter()
-                .for_each(|l| push_line(&mut out, '-', l));
-            new_lines[new_range]
-                .iter()
-                .for_each(|l| push_line(&mut out, '+', l));
+            old.iter().for_each(|l| push_line(&mut out, '-', l));
+            let new = new_lines.get(new_range).unwrap_or_default();
+            new.iter().for_each(|l| push_line(&mut out, '+', l));
         }
     }
     out

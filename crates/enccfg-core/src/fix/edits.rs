@@ -13,7 +13,9 @@ pub(crate) fn replace(range: TextRange, insert: impl Into<String>) -> Vec<Edit> 
 }
 
 fn line_start(text: &str, at: usize) -> usize {
-    text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1)
+    text.get(..at.min(text.len()))
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |i| i + 1)
 }
 
 /// The end of the line holding `at`, past its line break.
@@ -26,13 +28,13 @@ fn line_end_inclusive(text: &str, at: usize) -> usize {
 /// Only spaces, or a comment, between `from` and the end of its line.
 fn rest_of_line_is_blank(text: &str, from: usize) -> bool {
     let end = line_end_inclusive(text, from);
-    let rest = text[from.min(end)..end].trim();
+    let rest = text.get(from.min(end)..end).unwrap_or_default().trim();
     rest.is_empty() || rest.starts_with('#')
 }
 
 /// The non-space character before `at`, and its offset.
 fn previous_char(text: &str, at: usize) -> Option<(usize, char)> {
-    text[..at]
+    text.get(..at)?
         .char_indices()
         .rev()
         .find(|(_, c)| !c.is_whitespace())
@@ -42,9 +44,12 @@ fn previous_char(text: &str, at: usize) -> Option<(usize, char)> {
 /// item does not own its lines.
 pub(crate) fn block_item_lines(text: &str, item: &Node) -> Option<TextRange> {
     let start = line_start(text, item.range.start());
-    let prefix = &text[start..item.range.start()];
-    let dash = prefix.trim_start();
-    if !(dash.starts_with('-') && dash[1..].trim().is_empty()) {
+    let prefix = text.get(start..item.range.start())?;
+    if !prefix
+        .trim_start()
+        .strip_prefix('-')
+        .is_some_and(|after| after.trim().is_empty())
+    {
         return None;
     }
     let end = item.range.end().max(item.range.start());
@@ -81,7 +86,8 @@ pub(crate) fn remove_pair(text: &str, pairs: &[(Node, Node)], index: usize) -> O
     let (key, value) = pairs.get(index)?;
     let end = value.range.end().max(key.range.end());
     let start = line_start(text, key.range.start());
-    if text[start..key.range.start()].trim().is_empty() && rest_of_line_is_blank(text, end) {
+    let indent = text.get(start..key.range.start())?;
+    if indent.trim().is_empty() && rest_of_line_is_blank(text, end) {
         return Some(replace(
             TextRange::new(
                 start,
@@ -106,14 +112,14 @@ pub(crate) fn move_item_to_end(text: &str, items: &[Node], from: usize) -> Optio
     if from + 1 >= items.len() {
         return None;
     }
-    let moving = block_item_lines(text, &items[from])?;
+    let moving = block_item_lines(text, items.get(from)?)?;
     let last_lines = block_item_lines(text, last)?;
-    let mut block = text[moving.start()..moving.end()].to_string();
+    let mut block = text.get(moving.start()..moving.end())?.to_string();
     let mut insert_at = last_lines.end();
     if !block.ends_with('\n') {
         block.push('\n');
     }
-    if !text[..insert_at].ends_with('\n') {
+    if !text.get(..insert_at)?.ends_with('\n') {
         block.insert(0, '\n');
         insert_at = text.len();
     }
@@ -140,14 +146,15 @@ pub(crate) fn apply(text: &str, edits: &[Edit]) -> String {
             edit.range.start().min(text.len()),
             edit.range.end().min(text.len()),
         );
-        if start < last || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        let Some(kept) = text.get(last..start).filter(|_| text.is_char_boundary(end)) else {
+            // Overlapping an earlier edit, or not on a character boundary: skipped.
             continue;
-        }
-        out.push_str(&text[last..start]);
+        };
+        out.push_str(kept);
         out.push_str(&edit.insert);
         last = end;
     }
-    out.push_str(&text[last..]);
+    out.push_str(text.get(last..).unwrap_or_default());
     out
 }
 

@@ -48,18 +48,47 @@ pub struct Source {
     pub url: &'static str,
 }
 
-/// One diagnostic code.
+/// One diagnostic code. Its summary and its source's quotation are kept in a table beside
+/// [`CODES`] that only the docs and the CLI read, so the page's bundle does not carry them.
 pub struct Code {
     pub code: &'static str,
     pub name: &'static str,
     pub stage: Stage,
     /// The usual severity (some decode findings are warnings before 1.31).
     pub severity: Severity,
-    /// One line, lower case, no final period.
-    pub summary: &'static str,
     pub fix: Option<FixSpec>,
-    /// For lints: what the advice rests on.
-    pub source: Option<Source>,
+    /// For lints: where the advice comes from (the page links it).
+    pub source_url: Option<&'static str>,
+}
+
+/// A code's texts for the docs: its summary and its source's quotation.
+struct Texts {
+    code: &'static str,
+    summary: &'static str,
+    quote: Option<&'static str>,
+}
+
+impl Code {
+    fn texts(&self) -> Option<&'static Texts> {
+        TEXTS
+            .binary_search_by(|t| t.code.cmp(self.code))
+            .ok()
+            .and_then(|i| TEXTS.get(i))
+    }
+
+    /// One line, lower case, no final period.
+    pub fn summary(&self) -> &'static str {
+        self.texts().map_or("", |t| t.summary)
+    }
+
+    /// For lints: what the advice rests on, quoted, and where.
+    pub fn source(&self) -> Option<Source> {
+        let quote = self.texts()?.quote?;
+        Some(Source {
+            quote,
+            url: self.source_url?,
+        })
+    }
 }
 
 impl std::fmt::Debug for Code {
@@ -105,14 +134,14 @@ macro_rules! fix_spec {
     };
 }
 
-macro_rules! source {
-    ($quote:literal, $url:literal) => {
-        Some(Source {
-            quote: $quote,
-            url: $url,
-        })
+macro_rules! source_part {
+    (url, $quote:literal, $url:literal) => {
+        Some($url)
     };
-    () => {
+    (quote, $quote:literal, $url:literal) => {
+        Some($quote)
+    };
+    ($part:ident,) => {
         None
     };
 }
@@ -126,13 +155,18 @@ macro_rules! codes {
                 name: $name,
                 stage: Stage::$stage,
                 severity: Severity::$severity,
-                summary: $summary,
                 fix: fix_spec!($($app, $($build)+)?),
-                source: source!($($quote, $url)?),
+                source_url: source_part!(url, $($quote, $url)?),
             };
         )*
         /// Every code, sorted by code.
         pub static CODES: &[&Code] = &[$(&$ident),*];
+        /// Their texts, in the same order.
+        static TEXTS: &[Texts] = &[$(Texts {
+            code: $code,
+            summary: $summary,
+            quote: source_part!(quote, $($quote, $url)?),
+        }),*];
     };
 }
 

@@ -27,10 +27,10 @@ pub fn render_text(code: &Code) -> String {
         code.name,
         code.stage.as_str(),
         code.severity.as_str(),
-        code.summary,
+        code.summary(),
         docs.map_or("", |d| d.explanation)
     );
-    if let Some(source) = code.source {
+    if let Some(source) = code.source() {
         out.push_str(&format!("\nSource: {} <{}>\n", source.quote, source.url));
     }
     if let (Some(spec), Some((what, why))) = (code.fix, docs.and_then(|d| d.fix)) {
@@ -60,7 +60,7 @@ pub fn render_markdown() -> String {
             c.stage.as_str(),
             c.severity.as_str(),
             c.fix.map_or("", |f| applicability(f.applicability)),
-            c.summary.replace('|', "\\|")
+            c.summary().replace('|', "\\|")
         ));
     }
     for c in CODES {
@@ -71,10 +71,10 @@ pub fn render_markdown() -> String {
             c.name,
             c.stage.as_str(),
             c.severity.as_str(),
-            c.summary,
+            c.summary(),
             docs.map_or("", |d| d.explanation)
         ));
-        if let Some(source) = c.source {
+        if let Some(source) = c.source() {
             out.push_str(&format!("\nSource: {} <{}>\n", source.quote, source.url));
         }
         if let (Some(spec), Some((what, why))) = (c.fix, docs.and_then(|d| d.fix)) {

@@ -35,6 +35,10 @@ fn example_of(code: &Code) -> &'static [u8] {
 
 #[test]
 fn codes_are_sorted_numbered_without_gaps_and_in_their_stage_range() {
+    assert_eq!(TEXTS.len(), CODES.len());
+    for (code, texts) in CODES.iter().zip(TEXTS) {
+        assert_eq!(code.code, texts.code, "TEXTS runs beside CODES");
+    }
     for pair in CODES.windows(2) {
         assert!(
             pair[0].code < pair[1].code,
@@ -93,7 +97,7 @@ fn every_code_is_documented_and_lints_name_their_source() {
     for c in CODES {
         let docs = docs_of(c.code).expect("documented");
         assert!(
-            !c.summary.is_empty() && !c.summary.ends_with('.'),
+            !c.summary().is_empty() && !c.summary().ends_with('.'),
             "{}: one-line summary without a final period",
             c.code
         );
@@ -111,7 +115,7 @@ fn every_code_is_documented_and_lints_name_their_source() {
         match c.stage {
             Stage::Lint => {
                 let source = c
-                    .source
+                    .source()
                     .unwrap_or_else(|| panic!("{}: a lint quotes its source", c.code));
                 assert!(
                     source.url.starts_with("https://") && source.quote.len() > 20,
@@ -125,7 +129,11 @@ fn every_code_is_documented_and_lints_name_their_source() {
                     c.code
                 );
             }
-            _ => assert!(c.source.is_none(), "{}: only lints carry a source", c.code),
+            _ => assert!(
+                c.source().is_none() && c.source_url.is_none(),
+                "{}: only lints carry a source",
+                c.code
+            ),
         }
     }
 }

@@ -40,10 +40,11 @@ fn parse(raw: &str) -> Result<String, String> {
         }
     }
     let mut path = rest;
-    if (!scheme.is_empty() || !rest.starts_with("///")) && rest.starts_with("//") {
-        let after = &rest[2..];
-        let authority_end = after.find('/').unwrap_or(after.len());
-        let (authority, tail) = after.split_at(authority_end);
+    if let Some(after) = rest
+        .strip_prefix("//")
+        .filter(|_| !scheme.is_empty() || !rest.starts_with("///"))
+    {
+        let (authority, tail) = after.split_at(after.find('/').unwrap_or(after.len()));
         parse_authority(authority)?;
         path = tail;
     }
@@ -57,7 +58,10 @@ fn split_scheme(raw: &str) -> Result<(&str, &str), String> {
             b'a'..=b'z' | b'A'..=b'Z' => {}
             b'0'..=b'9' | b'+' | b'-' | b'.' if i > 0 => {}
             b':' if i == 0 => return Err("it starts with `:` (missing scheme)".into()),
-            b':' => return Ok((&raw[..i], &raw[i + 1..])),
+            b':' => {
+                let (scheme, rest) = raw.split_at_checked(i).unwrap_or((raw, ""));
+                return Ok((scheme, rest.get(1..).unwrap_or("")));
+            }
             _ => return Ok(("", raw)),
         }
     }
@@ -65,8 +69,8 @@ fn split_scheme(raw: &str) -> Result<(&str, &str), String> {
 }
 
 fn parse_authority(authority: &str) -> Result<(), String> {
-    let (userinfo, host) = match authority.rfind('@') {
-        Some(i) => (Some(&authority[..i]), &authority[i + 1..]),
+    let (userinfo, host) = match authority.rsplit_once('@') {
+        Some((userinfo, host)) => (Some(userinfo), host),
         None => (None, authority),
     };
     parse_host(host)?;
@@ -104,17 +108,19 @@ fn parse_authority(authority: &str) -> Result<(), String> {
 
 fn parse_host(host: &str) -> Result<(), String> {
     if host.starts_with('[') {
-        let Some(close) = host.rfind(']') else {
+        // `]` and `%25` are ASCII, so every split below falls on a character boundary.
+        let Some((inside, after)) = host.rsplit_once(']') else {
             return Err("an IPv6 host is missing its `]`".into());
         };
-        valid_optional_port(&host[close + 1..])?;
-        if let Some(zone) = host[..close].find("%25") {
-            unescape(&host[..zone], Mode::Host)?;
-            unescape(&host[zone..close], Mode::Zone)?;
-            return unescape(&host[close..], Mode::Host);
+        valid_optional_port(after)?;
+        if let Some(zone) = inside.find("%25") {
+            let (address, zone) = inside.split_at(zone);
+            unescape(address, Mode::Host)?;
+            unescape(zone, Mode::Zone)?;
+            return unescape(host.get(inside.len()..).unwrap_or(""), Mode::Host);
         }
     } else if let Some(colon) = host.rfind(':') {
-        valid_optional_port(&host[colon..])?;
+        valid_optional_port(host.split_at(colon).1)?;
     }
     unescape(host, Mode::Host)
 }
@@ -140,32 +146,34 @@ enum Mode {
 /// Go's `unescape`: well-formed `%` escapes everywhere; in a host, `%` may only encode
 /// non-ASCII bytes (or be `%25`) and only host characters may appear.
 fn unescape(s: &str, mode: Mode) -> Result<(), String> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            if i + 2 >= b.len() || !b[i + 1].is_ascii_hexdigit() || !b[i + 2].is_ascii_hexdigit() {
+    let mut rest = s.as_bytes();
+    while let Some((&first, tail)) = rest.split_first() {
+        if first == b'%' {
+            let (Some(&high), Some(&low)) = (tail.first(), tail.get(1)) else {
+                return Err("it has an invalid `%` escape".into());
+            };
+            if !high.is_ascii_hexdigit() || !low.is_ascii_hexdigit() {
                 return Err("it has an invalid `%` escape".into());
             }
-            let escape = &b[i..i + 3];
-            let value = hex(b[i + 1]) << 4 | hex(b[i + 2]);
+            let is_25 = high == b'2' && low == b'5';
+            let value = hex(high) << 4 | hex(low);
             let bad = match mode {
-                Mode::Host => hex(b[i + 1]) < 8 && escape != b"%25",
-                Mode::Zone => escape != b"%25" && value != b' ' && !host_byte(value),
+                Mode::Host => hex(high) < 8 && !is_25,
+                Mode::Zone => !is_25 && value != b' ' && !host_byte(value),
                 Mode::Other => false,
             };
             if bad {
                 return Err("it has a `%` escape that is not allowed in a host".into());
             }
-            i += 3;
+            rest = tail.get(2..).unwrap_or_default();
         } else {
-            if mode != Mode::Other && b[i] < 0x80 && !host_byte(b[i]) {
+            if mode != Mode::Other && first < 0x80 && !host_byte(first) {
                 return Err(format!(
                     "the host contains the invalid character {:?}",
-                    b[i] as char
+                    first as char
                 ));
             }
-            i += 1;
+            rest = tail;
         }
     }
     Ok(())

@@ -78,7 +78,7 @@ pub(crate) fn validate_keys(
                 )
                 .help = Some(format!(
                     "generate one with `head -c {} /dev/urandom | base64`",
-                    sizes[sizes.len() - 1]
+                    sizes.last().copied().unwrap_or(32)
                 ));
                 continue;
             }
@@ -134,7 +134,7 @@ fn base64_help(secret: &str) -> String {
             .into()
     } else if cleaned.contains([' ', '\t']) {
         "it contains spaces or tabs: remove them".into()
-    } else if cleaned.len() % 4 != 0 && !cleaned.ends_with('=') {
+    } else if !cleaned.len().is_multiple_of(4) && !cleaned.ends_with('=') {
         "it looks unpadded: standard base64 is padded with `=` to a multiple of 4 characters".into()
     } else {
         "encode the key bytes with standard base64, e.g. `head -c 32 /dev/urandom | base64`".into()

@@ -29,8 +29,7 @@ impl Validator {
         message: String,
     ) -> &mut Diagnostic {
         self.diagnostics
-            .push(Diagnostic::new(code, range, message).field(path, error_type));
-        self.diagnostics.last_mut().expect("just pushed")
+            .push_mut(Diagnostic::new(code, range, message).field(path, error_type))
     }
 }
 
@@ -94,16 +93,17 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
                 1 => {}
                 _ => {
                     let names: Vec<&str> = kinds.iter().map(|(k, _)| k.as_str()).collect();
+                    let second = kinds.get(1).map_or(provider.range, |(_, range)| *range);
                     v.report(
                         &registry::SEVERAL_PROVIDERS,
-                        kinds[1].1,
+                        second,
                         path.clone(),
                         FieldErrorType::Invalid,
                         format!(
                             "one list element sets {} providers ({}); only `{}` is checked and the element is refused",
                             names.len(),
                             names.join(", "),
-                            names[0]
+                            names.first().copied().unwrap_or_default()
                         ),
                     )
                     .help = Some("put each provider in its own `- ` list element, in the order you want them tried".into());
@@ -114,9 +114,11 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
             };
             match first {
                 ProviderKind::Kms => {
-                    let kms = provider.kms.as_ref().expect("kind present");
-                    kms::validate_kms(&mut v, kms, &format!("{path}.kms"), &kms_names);
-                    kms_names.insert(kms.value.name_text().to_string());
+                    // `kinds` lists only the kinds that are set, so `kms` is.
+                    if let Some(kms) = &provider.kms {
+                        kms::validate_kms(&mut v, kms, &format!("{path}.kms"), &kms_names);
+                        kms_names.insert(kms.value.name_text().to_string());
+                    }
                 }
                 ProviderKind::Aesgcm | ProviderKind::Aescbc | ProviderKind::Secretbox => {
                     let (field, sizes): (_, &[usize]) = match first {
@@ -124,14 +126,15 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
                         ProviderKind::Aescbc => (provider.aescbc.as_ref(), &[16, 24, 32]),
                         _ => (provider.secretbox.as_ref(), &[32]),
                     };
-                    let field = field.expect("kind present");
-                    keys::validate_keys(
-                        &mut v,
-                        field,
-                        *first,
-                        &format!("{path}.{}.keys", first.as_str()),
-                        sizes,
-                    );
+                    if let Some(field) = field {
+                        keys::validate_keys(
+                            &mut v,
+                            field,
+                            *first,
+                            &format!("{path}.{}.keys", first.as_str()),
+                            sizes,
+                        );
+                    }
                 }
                 ProviderKind::Identity => {}
             }

@@ -9,10 +9,7 @@ use crate::registry;
 
 /// `ParseGroupResource`: split at the first `.`; no dot means the core group.
 pub(crate) fn parse_group_resource(name: &str) -> (&str, &str) {
-    match name.find('.') {
-        Some(i) => (&name[..i], &name[i + 1..]),
-        None => (name, ""),
-    }
+    name.split_once('.').unwrap_or((name, ""))
 }
 
 pub(crate) fn validate_entry_resources(v: &mut Validator, entry: &Entry, path: &str) {
@@ -51,31 +48,41 @@ fn overlap_and_duplicates(v: &mut Validator, names: &[ResourceName], path: &str)
         .collect();
     let duplicate = first_duplicate(&parsed);
     let overlap = first_overlap(&parsed, duplicate);
-    if let Some((i, j)) = duplicate {
+    if let Some((first, repeat)) = duplicate.and_then(|(i, j)| names.get(i).zip(names.get(j))) {
         v.report(
             &registry::DUPLICATE_RESOURCE,
-            names[j].range,
+            repeat.range,
             path.to_string(),
             FieldErrorType::Invalid,
             format!(
                 "`{}` and `{}` name the same resource; each resource may be listed once per entry",
-                names[i].name, names[j].name
+                first.name, repeat.name
             ),
         )
         .help = Some(
             "remove the repeated name (`secrets` and `secrets.` are the same resource)".into(),
         );
     }
-    if let Some((i, j)) = overlap {
-        let (wide, narrow) = if parsed[i].0 == "*" { (i, j) } else { (j, i) };
+    if let Some(((i, first), (_, second))) = overlap.and_then(|(i, j)| {
+        names
+            .get(i)
+            .map(|a| (i, a))
+            .zip(names.get(j).map(|b| (j, b)))
+    }) {
+        let first_is_wildcard = parsed.get(i).is_some_and(|(resource, _)| *resource == "*");
+        let (wide, narrow) = if first_is_wildcard {
+            (first, second)
+        } else {
+            (second, first)
+        };
         v.report(
             &registry::OVERLAPPING_RESOURCES,
-            names[wide].range,
+            wide.range,
             path.to_string(),
             FieldErrorType::Invalid,
             format!(
                 "`{}` overlaps `{}` in the same list, so one of them would be masked",
-                names[wide].name, names[narrow].name
+                wide.name, narrow.name
             ),
         )
         .help = Some("keep the wildcard alone, or move the specific name to its own entry before the wildcard's entry".into());
@@ -117,7 +124,9 @@ fn first_overlap(parsed: &[(&str, &str)], skip: Option<(usize, usize)>) -> Optio
     }
     let all: Vec<usize> = (0..parsed.len()).collect();
     for (i, (resource, group)) in parsed.iter().enumerate() {
-        let (members, stars) = &groups[group];
+        let Some((members, stars)) = groups.get(group) else {
+            continue;
+        };
         let candidates: &[usize] = if (*resource, *group) == ("*", "*") {
             &all
         } else if *resource == "*" {

@@ -288,7 +288,7 @@ impl Health {
             if mode.checks.iter().any(|c| c.plugin.is_some()) {
                 notes.push(format!(
                     "only the down plugin's own check fails; a probe can skip it with /readyz?exclude={}",
-                    failing[0].name
+                    failing.first().map_or("", |f| f.name.as_str())
                 ));
             } else {
                 notes.push("the single `kms-providers` check fails as a whole; excluding it hides every plugin's health".into());

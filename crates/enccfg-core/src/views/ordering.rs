@@ -86,7 +86,10 @@ fn provider_refs(provider: &Provider, entry: usize, index: usize) -> Vec<Provide
     match kind {
         ProviderKind::Identity => vec![make(None, None, None)],
         ProviderKind::Kms => {
-            let kms = &provider.kms.as_ref().expect("kind present").value;
+            // `kinds()` lists only kinds that are set, so `kms` is.
+            let Some(kms) = provider.kms.as_ref().map(|f| &f.value) else {
+                return Vec::new();
+            };
             let version = kms.defaults.api_version.clone();
             let name = kms.name_text().to_string();
             let prefix = format!("k8s:enc:kms:{version}:{name}:");
@@ -151,7 +154,7 @@ pub(crate) fn build(config: &Config) -> Ordering {
         for name in entry.resources_list() {
             let (resource, group) = parse_group_resource(&name.name);
             let id = (resource.to_string(), group.to_string());
-            match rule_index.get(&id).map(|&k| &mut rules[k]) {
+            match rule_index.get(&id).and_then(|&k| rules.get_mut(k)) {
                 Some((_, row)) => {
                     if row.entries.last() != Some(&i) {
                         row.entries.push(i);
