@@ -153,6 +153,11 @@ fn readable(side: &Loaded<'_>, row: &RuleRow, data: &Data) -> bool {
     })
 }
 
+/// The row kube-apiserver uses for `resource`.
+fn row_for<'o>(ordering: &'o Ordering, resource: &str) -> Option<&'o RuleRow> {
+    ordering.rows.get(lookup(ordering, resource).row)
+}
+
 fn rule_id(name: &str) -> (String, String) {
     let (r, g) = parse_group_resource(name);
     (r.to_string(), g.to_string())
@@ -301,8 +306,12 @@ fn compare_resource(
     new_rules: &[(String, String)],
     out: &mut Vec<Finding>,
 ) -> bool {
-    let old_row = &s.old_ordering.rows[lookup(s.old_ordering, resource).row];
-    let new_row = &s.new_ordering.rows[lookup(s.new_ordering, resource).row];
+    let (Some(old_row), Some(new_row)) = (
+        row_for(s.old_ordering, resource),
+        row_for(s.new_ordering, resource),
+    ) else {
+        return false;
+    };
     let start = out.len();
     let new_range = if new_row.precedence == Precedence::Unlisted {
         TextRange::default()

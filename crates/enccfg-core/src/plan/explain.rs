@@ -82,8 +82,8 @@ fn rule_name(row: &RuleRow) -> String {
 }
 
 /// The row that applies to `resource`.
-fn row_for<'o>(ordering: &'o Ordering, resource: &str) -> &'o RuleRow {
-    &ordering.rows[lookup(ordering, resource).row]
+fn row_for<'o>(ordering: &'o Ordering, resource: &str) -> Option<&'o RuleRow> {
+    ordering.rows.get(lookup(ordering, resource).row)
 }
 
 /// Rules of `ordering` that read `form`, with the reading provider.
@@ -141,13 +141,11 @@ fn relate_stored(
         return;
     };
     let label = form.label();
-    let readable = match resource {
-        Some(resource) => {
-            let row = row_for(ordering, resource);
-            let reader = row.read.iter().position(|p| reads(p, form));
+    let readable = match resource.and_then(|r| Some((r, row_for(ordering, r)?))) {
+        Some((resource, row)) => {
+            let reader = row.read.iter().enumerate().find(|(_, p)| reads(p, form));
             match reader {
-                Some(i) => {
-                    let p = &row.read[i];
+                Some((i, p)) => {
                     let line = if p.range == Default::default() {
                         String::new()
                     } else {
@@ -234,13 +232,8 @@ fn relate_stored(
     match previous.and_then(|p| Some((p, p.ordering()?))) {
         Some((previous, before)) => {
             let had = match resource {
-                Some(resource) => {
-                    let row = row_for(before, resource);
-                    row.read
-                        .iter()
-                        .find(|p| reads(p, form))
-                        .map(|p| (row, p))
-                }
+                Some(resource) => row_for(before, resource)
+                    .and_then(|row| row.read.iter().find(|p| reads(p, form)).map(|p| (row, p))),
                 None => readers(before, form).into_iter().next(),
             };
             match had {
@@ -310,10 +303,10 @@ pub fn dialed_path(endpoint: &str) -> Option<String> {
     let rest = endpoint
         .get(..5)
         .filter(|s| s.eq_ignore_ascii_case("unix:"))
-        .map(|_| &endpoint[5..])?;
+        .and_then(|_| endpoint.get(5..))?;
     let path = match rest.strip_prefix("//") {
         Some(authority_and_path) => match authority_and_path.find('/') {
-            Some(i) => &authority_and_path[i..],
+            Some(i) => authority_and_path.get(i..).unwrap_or(""),
             None => "",
         },
         None => rest,
@@ -338,7 +331,9 @@ fn relate_message(
     match primary.concern {
         Concern::Prefix | Concern::Identity => match (resource, ordering) {
             (Some(resource), Some(ordering)) => {
-                let row = row_for(ordering, resource);
+                let Some(row) = row_for(ordering, resource) else {
+                    return;
+                };
                 out.file.push(format!(
                     "{} applies to `{resource}`; it reads with {}: the failing value was written by none of them",
                     rule_name(row),
@@ -360,7 +355,7 @@ fn relate_message(
             };
             let Some(ordering) = ordering else { return };
             let rows: Vec<&RuleRow> = match resource {
-                Some(resource) => vec![row_for(ordering, resource)],
+                Some(resource) => row_for(ordering, resource).into_iter().collect(),
                 None => ordering.rows.iter().collect(),
             };
             for row in rows {
@@ -420,7 +415,9 @@ pub fn explain(
     let mut known_names: Vec<String> = current.iter().chain(&before).flat_map(names).collect();
     known_names.dedup();
     let resource = text.find("/registry/").and_then(|at| {
-        let key: String = text[at..]
+        let key: String = text
+            .get(at..)
+            .unwrap_or("")
             .chars()
             .take_while(|c| !c.is_whitespace() && !"\"'`,".contains(*c))
             .collect();

@@ -45,7 +45,7 @@ pub(crate) fn insert(text: &str, seq: &Node, index: usize, item: &NewItem) -> Op
     // Block style: copy the dash prefix of a sibling.
     let sibling = items.get(index).or_else(|| items.last())?;
     let lines = block_item_lines(text, sibling)?;
-    let prefix = &text[lines.start()..sibling.range.start()];
+    let prefix = text.get(lines.start()..sibling.range.start())?;
     let indent: String = prefix
         .chars()
         .map(|c| if c == '\t' { '\t' } else { ' ' })
@@ -58,7 +58,7 @@ pub(crate) fn insert(text: &str, seq: &Node, index: usize, item: &NewItem) -> Op
     }
     let (at, lead) = if index < items.len() {
         (lines.start(), "")
-    } else if text[..lines.end()].ends_with('\n') {
+    } else if text.get(..lines.end())?.ends_with('\n') {
         (lines.end(), "")
     } else {
         (lines.end(), "\n")
@@ -78,7 +78,7 @@ fn insert_flow(seq: &Node, items: &[Node], index: usize, flow: &str) -> Option<I
     let (at, insert, offset) = if items.is_empty() {
         (seq.range.start() + 1, flow.to_string(), 0)
     } else if index < items.len() {
-        (items[index].range.start(), format!("{flow}, "), 0)
+        (items.get(index)?.range.start(), format!("{flow}, "), 0)
     } else {
         (items.last()?.range.end(), format!(", {flow}"), 2)
     };
@@ -108,7 +108,9 @@ pub(crate) fn move_to_front(text: &str, seq: &Node, from: usize) -> Option<Vec<E
     }
     let moving_lines = block_item_lines(text, moving)?;
     let first_lines = block_item_lines(text, first)?;
-    let mut block = text[moving_lines.start()..moving_lines.end()].to_string();
+    let mut block = text
+        .get(moving_lines.start()..moving_lines.end())?
+        .to_string();
     if !block.ends_with('\n') {
         block.push('\n');
     }

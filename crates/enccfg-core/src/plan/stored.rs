@@ -90,7 +90,8 @@ fn from_base64(text: &str) -> Option<String> {
 
 fn etcd_key(text: &str) -> Option<String> {
     let at = text.find("/registry/")?;
-    let key: String = text[at..]
+    let key: String = text
+        .get(at..)?
         .chars()
         .take_while(|c| !c.is_whitespace() && !"\"'`,".contains(*c))
         .collect();
@@ -101,7 +102,7 @@ fn etcd_key(text: &str) -> Option<String> {
 /// name may contain `:`, so the longest known name that fits wins).
 fn encrypted(text: &str, names: &[String]) -> Option<StoredForm> {
     let at = text.find("k8s:enc:")?;
-    let rest = &text[at + "k8s:enc:".len()..];
+    let rest = text.get(at + "k8s:enc:".len()..)?;
     let (provider, rest) = rest.split_once(':')?;
     let provider = PROVIDERS.into_iter().find(|p| *p == provider)?;
     let (version, rest) = rest.split_once(':').unwrap_or((rest, ""));

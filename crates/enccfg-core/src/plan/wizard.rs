@@ -176,8 +176,9 @@ fn identity_item() -> NewItem {
 fn local_item(kind: &str, name: &str, secret: &str) -> NewItem {
     let key = key_item(name, secret);
     let mut block = vec![format!("{kind}:"), "  keys:".into()];
-    block.push(format!("    - {}", key.block[0]));
-    block.push(format!("      {}", key.block[1]));
+    let mut lines = key.block.iter();
+    block.extend(lines.next().map(|first| format!("    - {first}")));
+    block.extend(lines.map(|line| format!("      {line}")));
     NewItem {
         block,
         flow: format!("{{{kind}: {{keys: [{}]}}}}", key.flow),
