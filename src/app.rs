@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::{
     DiagnosticsList, Editor, EmbedBar, ExamplePicker, ExportPanel, HealthPanel, HelpOverlay,
-    LazyPanel, NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel, ThemeSwitch,
+    KeyButton, LazyPanel, NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel, ThemeSwitch,
     VerdictLine,
 };
 use crate::editor_model::Lines;
@@ -258,6 +258,7 @@ pub fn app() -> Html {
                 <div class="toolbar">
                     <ExamplePicker current={state.example} {on_pick} />
                     <OptionsBar options={state.analysis.options} on_change={on_options} />
+                    <KeyButton editor={editor_ref.clone()} />
                 </div>
                 <NoticeBar notice={page.notice.clone()} on_dismiss={callbacks.dismiss_notice.clone()}
                     asking={page.asking.is_some()}

@@ -8,5 +8,6 @@ pub mod editor_text;
 pub mod embed;
 pub mod extras;
 pub mod location;
+pub mod random;
 pub mod storage;
 pub mod theme;
