@@ -73,8 +73,7 @@ mod tests {
         assert_eq!(views.ordering.rows[0].write.label, "secretbox:key-20260507");
         let utf16: Vec<u16> = out.text.encode_utf16().collect();
         let selected =
-            String::from_utf16(&utf16[out.selection.0 as usize..out.selection.1 as usize])
-                .unwrap();
+            String::from_utf16(&utf16[out.selection.0 as usize..out.selection.1 as usize]).unwrap();
         assert!(selected.starts_with("name: key-20260507\n"), "{selected}");
         assert!(out.summary.contains("as the write key"));
     }
@@ -86,9 +85,20 @@ mod tests {
             ROTATION.replace("      - identity: {}\n", "      - aescbc:\n          keys:\n            - name: c\n              secret: QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=\n")
         );
         let caret = text.encode_utf16().count() as u32 - 5;
-        let out = generate(&text, Some(caret), "2026-05-07", KeyPosition::ReadOnly, fixed).unwrap();
+        let out = generate(
+            &text,
+            Some(caret),
+            "2026-05-07",
+            KeyPosition::ReadOnly,
+            fixed,
+        )
+        .unwrap();
         let views = analyze(&out.text, &Options::default()).views.unwrap();
-        let labels: Vec<&str> = views.ordering.rows[0].read.iter().map(|p| p.label.as_str()).collect();
+        let labels: Vec<&str> = views.ordering.rows[0]
+            .read
+            .iter()
+            .map(|p| p.label.as_str())
+            .collect();
         assert_eq!(labels[2..], ["aescbc:c", "aescbc:key-20260507"]);
     }
 

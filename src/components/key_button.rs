@@ -1,13 +1,14 @@
-//! The toolbar's key generator: a button (contract hook `generate-key`) that puts a new key from
-//! WebCrypto into the editor, as the write key or a read-only key of the provider at the caret
-//! (else the first aescbc/aesgcm/secretbox), selects it, and says what it did or why it could not.
+//! The toolbar's key generator: a button (contract hook `generate-key`) that puts a new key into
+//! the editor as the write key or a read-only key of the provider at the caret (else the first
+//! aescbc/aesgcm/secretbox), selects it, and says what it did or why it could not. The work
+//! (WebCrypto, the insertion) happens in the lazily loaded module (`extras::keygen`), loaded on
+//! the first click, so the first visit carries only this button.
 
-use enccfg_core::plan::KeyPosition;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::new_key;
-use crate::services::{editor_text, random};
+use crate::extras::keygen::KeyReply;
+use crate::services::{editor_text, extras};
 
 #[derive(Properties, PartialEq)]
 pub struct KeyButtonProps {
@@ -15,52 +16,49 @@ pub struct KeyButtonProps {
     pub editor: NodeRef,
 }
 
-/// Today's date (UTC), `2026-05-07`, for the key's name.
-fn today() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
-        .get(..10)
-        .unwrap_or("")
-        .to_string()
-}
-
 #[function_component(KeyButton)]
 pub fn key_button(props: &KeyButtonProps) -> Html {
-    let position = use_state(|| KeyPosition::Write);
+    let read_only = use_state(|| false);
     // (worked, message): never the key itself.
     let status = use_state(|| None::<(bool, String)>);
     let onclick = {
-        let (editor, position, status) = (props.editor.clone(), position.clone(), status.clone());
+        let (editor, read_only, status) = (props.editor.clone(), *read_only, status.clone());
         Callback::from(move |_| {
             let Some(area) = editor.cast::<HtmlTextAreaElement>() else {
                 return;
             };
-            let caret = area.selection_start().ok().flatten();
-            match new_key::generate(&area.value(), caret, &today(), *position, random::fill) {
-                Ok(generated) => {
-                    editor_text::replace_all(&area, &generated.text);
-                    let (from, to) = generated.selection;
-                    let _ = area.set_selection_range(from, to);
-                    status.set(Some((
-                        true,
-                        format!(
-                            "{}. Back it up; share links and drafts leave keys out unless you opt in.",
-                            generated.summary
-                        ),
-                    )));
-                }
-                Err(why) => status.set(Some((false, why))),
-            }
+            let status = status.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let caret = area.selection_start().ok().flatten();
+                let position = if read_only { "read-only" } else { "write" };
+                let reply = match extras::load().await {
+                    Ok(module) => module
+                        .generate_key(&area.value(), caret, position)
+                        .map(|json| KeyReply::decode(&json))
+                        .unwrap_or_else(KeyReply::Refused),
+                    Err(why) => KeyReply::Refused(why),
+                };
+                status.set(Some(match reply {
+                    KeyReply::Inserted {
+                        text,
+                        from,
+                        to,
+                        summary,
+                    } => {
+                        editor_text::replace_all(&area, &text);
+                        let _ = area.set_selection_range(from, to);
+                        (true, format!("{summary}. Back it up; share links and drafts leave keys out unless you opt in."))
+                    }
+                    KeyReply::Refused(why) => (false, why),
+                }));
+            });
         })
     };
     let onchange = {
-        let position = position.clone();
+        let read_only = read_only.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            position.set(if select.value() == "read-only" {
-                KeyPosition::ReadOnly
-            } else {
-                KeyPosition::Write
-            });
+            read_only.set(select.value() == "read-only");
         })
     };
     html! {
@@ -70,8 +68,8 @@ pub fn key_button(props: &KeyButtonProps) -> Html {
                 { "Generate key" }
             </button>
             <select aria-label="Insert the new key as" data-testid="generate-key-position" {onchange}>
-                <option value="write" selected={*position == KeyPosition::Write}>{ "as write key (first)" }</option>
-                <option value="read-only" selected={*position == KeyPosition::ReadOnly}>{ "as read-only key (second)" }</option>
+                <option value="write">{ "as write key (first)" }</option>
+                <option value="read-only">{ "as read-only key (second)" }</option>
             </select>
             if let Some((worked, message)) = &*status {
                 <span data-testid="generate-key-status" role="status"

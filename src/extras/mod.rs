@@ -11,7 +11,16 @@
 //! Adding a tool: its root component here, one line in [`PANELS`] (what the module can mount)
 //! and one in [`TOOLS`] (what the page offers, as a tab and a `?panel=` value).
 
+mod command_block;
+mod compare_findings;
+pub mod compare_root;
+mod deployed;
+mod explain_result;
+pub mod explain_root;
+pub mod keygen;
 pub mod protocol;
+mod wizard_root;
+mod wizard_step;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -21,7 +30,11 @@ use protocol::{PanelEvent, PanelInput};
 use crate::url_params::Panel;
 
 /// The tools this build offers, with the name the module mounts them by.
-pub const TOOLS: &[(Panel, &str)] = &[];
+pub const TOOLS: &[(Panel, &str)] = &[
+    (Panel::Compare, "compare"),
+    (Panel::Wizard, "wizard"),
+    (Panel::Explain, "explain"),
+];
 
 /// Re-renders a mounted panel with the page's new state (its Yew app lives as long as this).
 pub type Updater = Box<dyn FnMut(PanelInput)>;
@@ -30,7 +43,38 @@ pub type Updater = Box<dyn FnMut(PanelInput)>;
 type MountFn = fn(web_sys::Element, PanelInput, Emitter) -> Updater;
 
 /// What the module can mount, by name.
-const PANELS: &[(&str, MountFn)] = &[];
+const PANELS: &[(&str, MountFn)] = &[
+    ("compare", |root, input, emitter| {
+        mount_app::<compare_root::CompareRoot>(
+            root,
+            move |input| compare_root::CompareRootProps {
+                input,
+                emitter: emitter.clone(),
+            },
+            input,
+        )
+    }),
+    ("wizard", |root, input, emitter| {
+        mount_app::<wizard_root::WizardRoot>(
+            root,
+            move |input| wizard_root::WizardRootProps {
+                input,
+                emitter: emitter.clone(),
+            },
+            input,
+        )
+    }),
+    ("explain", |root, input, emitter| {
+        mount_app::<explain_root::ExplainRoot>(
+            root,
+            move |input| explain_root::ExplainRootProps {
+                input,
+                emitter: emitter.clone(),
+            },
+            input,
+        )
+    }),
+];
 
 /// Sends a panel's requests to the page.
 #[derive(Clone)]

@@ -4,7 +4,9 @@
 
 mod common;
 
-use enccfg_core::plan::{compare, encode_key, plan, KmsTarget, NewKey, Plan, Variant, WizardInput};
+use enccfg_core::plan::{
+    compare, encode_key, plan, rotated_provider, KmsTarget, NewKey, Plan, Variant, WizardInput,
+};
 use enccfg_core::{analyze, Options};
 
 const ROTATION: &str = include_str!("../../../static/examples/rotation.yaml");

@@ -46,6 +46,21 @@ pub fn dated_key_name(date: &str, taken: &[String]) -> String {
         .unwrap_or(base)
 }
 
+/// Every key name of the local providers in `text` (to name a new key apart from them).
+pub fn key_names(text: &str) -> Vec<String> {
+    let loaded = Loaded::new(text, &LOCATING);
+    let Some(config) = &loaded.config else {
+        return Vec::new();
+    };
+    config
+        .resources_list()
+        .iter()
+        .flat_map(|e| e.providers_list())
+        .flat_map(local_keys)
+        .filter_map(|k| k.name.as_ref().map(|f| f.value.clone()))
+        .collect()
+}
+
 /// Where a new key goes in its provider's `keys`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyPosition {
@@ -211,6 +226,13 @@ mod tests {
         let taken = vec!["key-20260507".to_string(), "key-20260507-2".to_string()];
         assert_eq!(dated_key_name("2026-05-07", &taken), "key-20260507-3");
         assert_eq!(dated_key_name("", &[]), "key");
+    }
+
+    #[test]
+    fn every_local_key_name_is_listed() {
+        let text = include_str!("../../../../static/examples/rotation.yaml");
+        assert_eq!(key_names(text), ["key2", "key1"]);
+        assert!(key_names("a: [").is_empty());
     }
 
     #[test]

@@ -18,7 +18,9 @@ pub mod wizard;
 pub use compare::{compare, Comparison, Finding};
 pub use explain::{explain, Explanation};
 pub use keys::{
-    dated_key_name, encode_key, insert_key, key_sizes, key_target, KeyInsertion, KeyPosition,
-    KeyTarget,
+    dated_key_name, encode_key, insert_key, key_names, key_sizes, key_target, KeyInsertion,
+    KeyPosition, KeyTarget,
 };
-pub use wizard::{plan, Command, KmsTarget, NewKey, Plan, Step, Variant, WizardInput};
+pub use wizard::{
+    plan, rotated_provider, Command, KmsTarget, NewKey, Plan, Step, Variant, WizardInput,
+};

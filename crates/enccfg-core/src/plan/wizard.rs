@@ -536,6 +536,17 @@ fn plugin_step(b: &mut Builder, target: &KmsTarget) {
     );
 }
 
+/// The local provider `rotate-key` would rotate in `text` (`aescbc`, `aesgcm`, `secretbox`), so
+/// that the caller can make a key of a size it takes.
+pub fn rotated_provider(text: &str, options: &Options) -> Option<&'static str> {
+    let loaded = Loaded::new(text, options);
+    let entry = entry_where(&loaded, |w| matches!(w, Writer::Local(_)))?;
+    match writer_of(&loaded, entry)? {
+        Writer::Local(kind) => Some(kind.as_str()),
+        _ => None,
+    }
+}
+
 /// Plans `input.variant` for `input.text`.
 pub fn plan(input: &WizardInput<'_>) -> Result<Plan, String> {
     let mut options = input.options;
