@@ -166,6 +166,11 @@ fn rotating_a_local_key_adds_it_reads_with_it_writes_with_it_then_drops_the_old_
         Some(new_key("aescbc", 16)),
         None,
     );
+    assert_eq!(
+        rotated_provider(AESCBC_IDENTITY, &options(36, false)),
+        Some("aescbc")
+    );
+    assert_eq!(rotated_provider(KMS_V2, &options(36, false)), None);
     let short = plan_err(
         ROTATION,
         Variant::RotateKey,
