@@ -292,6 +292,18 @@ fn a_broken_side_is_named_and_blocks_a_safe_verdict() {
     );
     assert!(f.old_line.is_some() && f.new_line.is_none());
 
+    // An unknown field (strict from 1.31) does not hide the rest of the file.
+    let typo = good.replace("    providers:", "    providerz: 1\n    providers:");
+    let c = run(&file(&[("secrets", &[aescbc(&[("key9", 9)])])]), &typo);
+    assert!(c.findings.iter().any(|f| f.kind == "parse-failed"
+        && f.new_line.is_some()
+        && f.message.contains("compared as 1.30 read it")));
+    assert!(
+        has(&c, "key-removed", Severity::Error, "secrets"),
+        "{:?}",
+        kinds(&c)
+    );
+
     let refused = file(&[(
         "secrets",
         &["{aescbc: {keys: [{name: k, secret: c2hvcnQ=}]}}".to_string()],

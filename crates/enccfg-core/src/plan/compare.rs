@@ -458,8 +458,17 @@ fn side_name(old: bool) -> &'static str {
     }
 }
 
+/// The version whose decoder ignored unknown fields and repeated keys (strict from 1.31).
+const LENIENT_MINOR: u32 = 30;
+
 /// Says why a side cannot be used or would be refused.
-fn verdict_findings(loaded: &Loaded<'_>, old: bool, options: &Options, out: &mut Vec<Finding>) {
+fn verdict_findings(
+    loaded: &Loaded<'_>,
+    compared: &Loaded<'_>,
+    old: bool,
+    options: &Options,
+    out: &mut Vec<Finding>,
+) {
     let first = loaded.analysis.errors().next();
     let at = |line: u32| {
         if old {
@@ -483,10 +492,15 @@ fn verdict_findings(loaded: &Loaded<'_>, old: bool, options: &Options, out: &mut
             severity: Severity::Error,
             resource: "(all)".into(),
             message: format!(
-                "{} does not decode (line {}: {}){more}: nothing in it can be compared, so no change can be called safe",
+                "{} does not decode (line {}: {}){more}: {}",
                 side_name(old),
                 first.start.line,
-                first.message
+                first.message,
+                if compared.ordering().is_some() {
+                    "kube-apiserver refuses it; the rest of it is compared as 1.30 read it (unknown fields and repeated keys ignored)"
+                } else {
+                    "nothing in it can be compared, so no change can be called safe"
+                }
             ),
             old_line,
             new_line,
@@ -524,17 +538,29 @@ pub fn compare(old: &str, new: &str, options: &Options) -> Comparison {
     let old_side = Loaded::new(old, options);
     let new_side = Loaded::new(new, options);
     let mut findings = Vec::new();
-    verdict_findings(&old_side, true, options, &mut findings);
-    verdict_findings(&new_side, false, options, &mut findings);
+    // A side that does not decode strictly (an unknown field, a repeated key) is still compared
+    // as 1.30 read it, where those were ignored: what can be compared is.
+    let lenient = Options {
+        minor: LENIENT_MINOR,
+        ..*options
+    };
+    let old_read = (old_side.config.is_none()).then(|| Loaded::new(old, &lenient));
+    let new_read = (new_side.config.is_none()).then(|| Loaded::new(new, &lenient));
+    let (old_cmp, new_cmp) = (
+        old_read.as_ref().unwrap_or(&old_side),
+        new_read.as_ref().unwrap_or(&new_side),
+    );
+    verdict_findings(&old_side, old_cmp, true, options, &mut findings);
+    verdict_findings(&new_side, new_cmp, false, options, &mut findings);
     if let (Some(old_ordering), Some(new_ordering), true, true) = (
-        old_side.ordering(),
-        new_side.ordering(),
-        old_side.config.is_some(),
-        new_side.config.is_some(),
+        old_cmp.ordering(),
+        new_cmp.ordering(),
+        old_cmp.config.is_some(),
+        new_cmp.config.is_some(),
     ) {
         let sides = Sides {
-            old: &old_side,
-            new: &new_side,
+            old: old_cmp,
+            new: new_cmp,
             old_ordering,
             new_ordering,
         };
