@@ -280,7 +280,9 @@ pub fn app() -> Html {
                         { tab_panel(Panel::Diagnostics, "findings", html! {
                             <>
                                 <h2 class="visually-hidden">{ "Findings" }</h2>
-                                <DiagnosticsList rows={rows} on_select={on_select.clone()} {on_fix} />
+                                <DiagnosticsList rows={rows} filter={page.severities}
+                                    on_filter={callbacks.on_severity.clone()}
+                                    on_select={on_select.clone()} {on_fix} />
                             </>
                         }) }
                         { tab_panel(Panel::Ordering, "", ordering.unwrap_or_else(|| html! {

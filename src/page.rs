@@ -5,6 +5,8 @@
 
 use std::rc::Rc;
 
+use enccfg_core::Severity;
+
 use crate::share::{Snapshot, LONG_LINK};
 use crate::startup::{Notice, Start};
 use crate::url_params::{Panel, Theme, UrlParams};
@@ -58,6 +60,45 @@ pub fn autosave_step(embed: bool, asking: bool, dirty: bool, pending: bool) -> A
     }
 }
 
+/// Which severities the findings list shows (all, until the user unticks one). Rows it does
+/// not show stay in the page, hidden, so `data-testid="diagnostic"` stays one per diagnostic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SeverityFilter {
+    pub error: bool,
+    pub warning: bool,
+    pub info: bool,
+}
+
+impl Default for SeverityFilter {
+    fn default() -> Self {
+        SeverityFilter {
+            error: true,
+            warning: true,
+            info: true,
+        }
+    }
+}
+
+impl SeverityFilter {
+    /// Whether rows of `severity` (`error`, `warning`, `info`) are shown.
+    pub fn shows(self, severity: &str) -> bool {
+        match severity {
+            "error" => self.error,
+            "warning" => self.warning,
+            _ => self.info,
+        }
+    }
+
+    pub fn with(mut self, severity: Severity, shown: bool) -> Self {
+        match severity {
+            Severity::Error => self.error = shown,
+            Severity::Warning => self.warning = shown,
+            Severity::Info => self.info = shown,
+        }
+        self
+    }
+}
+
 /// Page state that is not the playground's.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageState {
@@ -74,6 +115,8 @@ pub struct PageState {
     pub share: ShareLink,
     /// The Ordering panel's "which rule applies to …?" question.
     pub lookup: String,
+    /// The findings list's severity filter.
+    pub severities: SeverityFilter,
 }
 
 /// What the user (or the session, reporting IO) can do to the page.
@@ -101,6 +144,8 @@ pub enum PageAction {
     },
     /// The text or the options changed: a link made before describes another state.
     StateChanged,
+    /// Show (or hide) the findings of one severity.
+    ShowSeverity(Severity, bool),
 }
 
 /// Whether the page offers `panel`: every view, and the tools this build has (not in embeds,
@@ -130,6 +175,7 @@ impl PageState {
             autosave: Autosave::Off,
             share: ShareLink::default(),
             lookup: String::new(),
+            severities: SeverityFilter::default(),
         }
     }
 
@@ -182,6 +228,9 @@ impl PageState {
                     include_keys: self.share.include_keys,
                     ..ShareLink::default()
                 }
+            }
+            PageAction::ShowSeverity(severity, shown) => {
+                next.severities = self.severities.with(severity, shown)
             }
         }
         next
@@ -383,6 +432,32 @@ mod tests {
             .autosave_line()
             .unwrap()
             .contains("refuses storage"));
+    }
+
+    #[test]
+    fn the_severity_filter_shows_everything_until_a_severity_is_unticked() {
+        let page = page();
+        assert!(["error", "warning", "info"]
+            .iter()
+            .all(|s| page.severities.shows(s)));
+        let no_info = page.apply(PageAction::ShowSeverity(Severity::Info, false));
+        assert_eq!(
+            no_info.severities,
+            SeverityFilter {
+                info: false,
+                ..SeverityFilter::default()
+            }
+        );
+        assert!(!no_info.severities.shows("info") && no_info.severities.shows("warning"));
+        let only_errors = no_info.apply(PageAction::ShowSeverity(Severity::Warning, false));
+        assert!(only_errors.severities.shows("error") && !only_errors.severities.shows("warning"));
+        // Other page actions keep the filter.
+        let kept = only_errors.apply(PageAction::StateChanged);
+        assert_eq!(kept.severities, only_errors.severities);
+        let back = only_errors
+            .apply(PageAction::ShowSeverity(Severity::Info, true))
+            .apply(PageAction::ShowSeverity(Severity::Warning, true));
+        assert_eq!(back.severities, SeverityFilter::default());
     }
 
     #[test]

@@ -2,7 +2,9 @@
 
 use std::rc::Rc;
 
-use enccfg_core::{Analysis, Applicability, Diagnostic, Fix, Severity};
+use enccfg_core::{registry, Analysis, Applicability, Diagnostic, Fix, Severity, Stage};
+
+use crate::page::SeverityFilter;
 
 /// A row's fix button: what it says, and the fix itself (the row carries its own fix, so the
 /// button applies exactly that one whatever order the rows are shown in).
@@ -32,6 +34,11 @@ pub struct DiagnosticRow {
     pub help: Option<String>,
     /// The fix, when it has an applicable one.
     pub fix: Option<RowFix>,
+    /// Our own advice (stage `lint`): shown apart from kube-apiserver's findings, never as
+    /// deciding the verdict.
+    pub advice: bool,
+    /// For advice: where it comes from (the registry's source link).
+    pub source_url: Option<&'static str>,
 }
 
 impl From<&Diagnostic> for DiagnosticRow {
@@ -65,8 +72,57 @@ impl From<&Diagnostic> for DiagnosticRow {
                         fix: Rc::new(f.clone()),
                     })
                 }),
+            advice: d.stage == Stage::Lint,
+            source_url: (d.stage == Stage::Lint)
+                .then(|| registry::by_code(d.code).and_then(|c| c.source_url))
+                .flatten(),
         }
     }
+}
+
+impl DiagnosticRow {
+    /// The link text of a source: its host (`https://kubernetes.io/docs/…` → `kubernetes.io`).
+    pub fn source_host(&self) -> Option<&'static str> {
+        let url = self.source_url?;
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        rest.split('/').next()
+    }
+}
+
+/// What the findings list shows around its rows: the count of each severity (for the filter's
+/// labels), whether each group has a visible row (for the group headings), and how many rows
+/// the filter hides.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FindingsSummary {
+    /// Errors, warnings and info notes, in that order.
+    pub counts: [usize; 3],
+    /// A visible row of kube-apiserver's findings (syntax to load).
+    pub kube_shown: bool,
+    /// A visible row of advice (lints).
+    pub advice_shown: bool,
+    pub hidden: usize,
+}
+
+pub fn findings_summary(rows: &[DiagnosticRow], filter: SeverityFilter) -> FindingsSummary {
+    let mut summary = FindingsSummary::default();
+    for row in rows {
+        let slot = match row.severity {
+            "error" => 0,
+            "warning" => 1,
+            _ => 2,
+        };
+        if let Some(count) = summary.counts.get_mut(slot) {
+            *count += 1;
+        }
+        if !filter.shows(row.severity) {
+            summary.hidden += 1;
+        } else if row.advice {
+            summary.advice_shown = true;
+        } else {
+            summary.kube_shown = true;
+        }
+    }
+    summary
 }
 
 /// The diagnostics in source order (kube-apiserver's order kept among equal positions).
@@ -133,6 +189,50 @@ mod tests {
         let v = verdict(&analysis);
         assert!(!v.accepted);
         assert_eq!(v.detail, "1 error decides it");
+    }
+
+    /// A refusal (EC0218, line 10) after an advice (identity first, EC0401, line 6).
+    const ADVICE_THEN_ERROR: &str = "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets]\n    providers:\n      - identity: {}\n      - secretbox:\n          keys:\n            - name: k\n              secret: YWsTHnxKp2NtxlunbDCgueNiav2B\n";
+
+    #[test]
+    fn rows_stay_in_source_order_and_advice_carries_its_source() {
+        let rows = diagnostic_rows(&analyze(ADVICE_THEN_ERROR, &Options::default()));
+        let order: Vec<(&str, u32, bool)> =
+            rows.iter().map(|r| (r.code, r.line, r.advice)).collect();
+        assert_eq!(order, [("EC0401", 6, true), ("EC0218", 10, false)]);
+        assert_eq!(
+            rows[0].source_url,
+            registry::by_code("EC0401").and_then(|c| c.source_url)
+        );
+        assert_eq!(rows[0].source_host(), Some("kubernetes.io"));
+        assert_eq!((rows[1].source_url, rows[1].source_host()), (None, None));
+        assert_eq!(rows[0].severity, "warning", "advice is never an error");
+    }
+
+    #[test]
+    fn the_summary_counts_severities_and_what_the_filter_hides() {
+        let rows = diagnostic_rows(&analyze(ADVICE_THEN_ERROR, &Options::default()));
+        let all = findings_summary(&rows, SeverityFilter::default());
+        assert_eq!(
+            all,
+            FindingsSummary {
+                counts: [1, 1, 0],
+                kube_shown: true,
+                advice_shown: true,
+                hidden: 0
+            }
+        );
+        let no_warnings = SeverityFilter::default().with(Severity::Warning, false);
+        let summary = findings_summary(&rows, no_warnings);
+        assert_eq!(summary.counts, [1, 1, 0], "counts ignore the filter");
+        assert_eq!(
+            (summary.kube_shown, summary.advice_shown, summary.hidden),
+            (true, false, 1)
+        );
+        let only_info = SeverityFilter::default()
+            .with(Severity::Error, false)
+            .with(Severity::Warning, false);
+        assert_eq!(findings_summary(&rows, only_info).hidden, 2);
     }
 
     /// Two fixable findings: capital letters first, `cachesize` on a KMS v2 provider second.

@@ -1,15 +1,24 @@
-//! The list of findings; clicking one selects its span in the editor.
+//! The list of findings; clicking one selects its span in the editor. kube-apiserver's
+//! findings come first and our advice (lints) after them under an "Advice" heading, while the
+//! rows stay in source order in the page (the `diagnostic` test id's contract, and the order
+//! keyboard and screen readers follow): the grouping is the CSS `order` of each row, and every
+//! advice row says "advice" in its own text. A severity filter hides rows without removing
+//! them.
 
 use std::rc::Rc;
 
-use enccfg_core::Fix;
+use enccfg_core::{Fix, Severity};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::view_model::{DiagnosticRow, RowFix};
+use crate::page::SeverityFilter;
+use crate::view_model::{findings_summary, DiagnosticRow, RowFix};
 
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticsProps {
     pub rows: Rc<Vec<DiagnosticRow>>,
+    pub filter: SeverityFilter,
+    pub on_filter: Callback<(Severity, bool)>,
     /// UTF-16 offsets to select in the editor.
     pub on_select: Callback<(u32, u32)>,
     /// Apply this fix (the one of the row whose button was pressed).
@@ -21,26 +30,69 @@ pub fn diagnostics_list(props: &DiagnosticsProps) -> Html {
     if props.rows.is_empty() {
         return html! { <p class="no-findings">{ "No findings." }</p> };
     }
+    let summary = findings_summary(&props.rows, props.filter);
+    let [errors, warnings, infos] = summary.counts;
     html! {
-        <ul class="diagnostics" aria-label="Findings">
-            { for props.rows.iter().map(|row| row_view(row, &props.on_select, &props.on_fix)) }
-        </ul>
+        <>
+            <fieldset class="severity-filter" data-testid="severity-filter">
+                <legend>{ "Show" }</legend>
+                { severity_box(Severity::Error, "Errors", errors, props) }
+                { severity_box(Severity::Warning, "Warnings", warnings, props) }
+                { severity_box(Severity::Info, "Info", infos, props) }
+            </fieldset>
+            <ul class="diagnostics" aria-label="Findings">
+                if summary.kube_shown && summary.advice_shown {
+                    <li class="findings-heading kube" aria-hidden="true">{ "kube-apiserver" }</li>
+                }
+                if summary.advice_shown {
+                    <li class="findings-heading advice" aria-hidden="true">
+                        { "Advice: best practice, not part of the verdict" }
+                    </li>
+                }
+                { for props.rows.iter().map(|row| row_view(row, props)) }
+            </ul>
+            if summary.hidden > 0 {
+                <p class="note">{ format!("{} hidden by the filter.", count(summary.hidden)) }</p>
+            }
+        </>
     }
 }
 
-fn row_view(
-    row: &DiagnosticRow,
-    on_select: &Callback<(u32, u32)>,
-    on_fix: &Callback<Rc<Fix>>,
-) -> Html {
+fn count(n: usize) -> String {
+    if n == 1 {
+        "1 finding".into()
+    } else {
+        format!("{n} findings")
+    }
+}
+
+fn severity_box(severity: Severity, label: &str, n: usize, props: &DiagnosticsProps) -> Html {
+    let onchange = {
+        let on_filter = props.on_filter.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            on_filter.emit((severity, input.checked()));
+        })
+    };
+    html! {
+        <label>
+            <input type="checkbox" data-severity={severity.as_str()}
+                checked={props.filter.shows(severity.as_str())} {onchange} />
+            { format!(" {label} ({n})") }
+        </label>
+    }
+}
+
+fn row_view(row: &DiagnosticRow, props: &DiagnosticsProps) -> Html {
     let onclick = {
-        let on_select = on_select.clone();
+        let on_select = props.on_select.clone();
         let span = (row.select_from, row.select_to);
         Callback::from(move |_: MouseEvent| on_select.emit(span))
     };
     html! {
         <li
-            class={classes!("diagnostic", row.severity)}
+            class={classes!("diagnostic", row.severity, row.advice.then_some("advice"))}
+            hidden={!props.filter.shows(row.severity)}
             data-testid="diagnostic"
             data-code={row.code}
             data-severity={row.severity}
@@ -52,6 +104,9 @@ fn row_view(
         >
             <button type="button" class="diagnostic-jump" {onclick}
                 title="Select this place in the editor">
+                if row.advice {
+                    <span class="group">{ "advice" }</span>
+                }
                 <span class="severity">{ row.severity }</span>
                 <span class="code">{ row.code }</span>
                 <span class="position">{ format!("{}:{}", row.line, row.column) }</span>
@@ -65,8 +120,12 @@ fn row_view(
             if let Some(help) = &row.help {
                 <div class="help">{ help }</div>
             }
+            if let (Some(url), Some(host)) = (row.source_url, row.source_host()) {
+                <a class="lint-source" data-testid="lint-source" href={url}
+                    target="_blank" rel="noopener noreferrer">{ format!("Source: {host}") }</a>
+            }
             if let Some(fix) = &row.fix {
-                { fix_button(fix, on_fix) }
+                { fix_button(fix, &props.on_fix) }
             }
         </li>
     }

@@ -73,6 +73,8 @@ pub struct Callbacks {
     pub on_keep_keys: Callback<bool>,
     pub go_share: Callback<()>,
     pub on_lookup: Callback<String>,
+    /// The findings list's severity filter (made once, like `on_lookup`).
+    pub on_severity: Callback<(enccfg_core::Severity, bool)>,
     /// The full-playground link for the current state (embeds).
     pub full_link: Callback<(), String>,
 }
@@ -157,7 +159,14 @@ pub fn use_session() -> Session {
             page.dispatch(PageAction::Lookup(query))
         })
     };
+    let on_severity = {
+        let page = page.dispatcher();
+        use_callback((), move |(severity, shown), _| {
+            page.dispatch(PageAction::ShowSeverity(severity, shown))
+        })
+    };
     let callbacks = Callbacks {
+        on_severity,
         on_theme: {
             let page = page.dispatcher();
             Callback::from(move |t: Theme| {

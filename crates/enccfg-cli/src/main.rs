@@ -1,15 +1,22 @@
-//! `enccfg`: the command-line face of enccfg-core, for CI jobs and terminals.
+//! `enccfg`: the command-line face of enccfg-core, for CI jobs and terminals. This file parses
+//! the command line and hands each command to its module.
 //!
-//! Exit codes of `check`: 0 accepted, 1 refused, 2 usage or IO error.
+//! Exit codes of `check`: 0 passed, 1 failed (refused, or warnings under `--deny-warnings`),
+//! 2 usage or IO error.
 
+mod check;
+mod codes;
 mod compare;
 mod describe;
 mod explain_error;
 mod fix;
 mod input;
 mod keygen;
+mod manifest;
+mod paths;
 mod plural;
 mod render;
+mod report;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -30,16 +37,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Decode, validate and load-check a file; exit 0 when kube-apiserver would start with it.
+    /// Decode, validate and load-check files; exit 0 when kube-apiserver would start with each.
     Check {
-        /// The file to check, or `-` for standard input.
-        #[arg(default_value = "-")]
-        file: String,
+        #[command(flatten)]
+        args: check::CheckArgs,
         #[command(flatten)]
         target: Target,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
     },
     /// Apply safe fixes (and unsafe ones with --unsafe); write the fixed YAML to stdout or -o.
     Fix {
@@ -120,13 +123,6 @@ enum DescribeFormat {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-    Sarif,
-}
-
 fn parse_version(text: &str) -> Result<u32, String> {
     Options::parse_version(text).ok_or_else(|| {
         format!(
@@ -140,27 +136,7 @@ fn parse_version(text: &str) -> Result<u32, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check {
-            file,
-            target,
-            format,
-        } => {
-            let (name, bytes) = match read_or_report(&file) {
-                Ok(read) => read,
-                Err(code) => return code,
-            };
-            let analysis = analyze_bytes(&bytes, &target.options());
-            let text = String::from_utf8_lossy(&bytes);
-            let out = match format {
-                Format::Text => render::text::render(&analysis, &name, &text),
-                Format::Json => render::json::render(&analysis),
-                Format::Sarif => render::sarif::render(&analysis, &name),
-            };
-            if write_stdout(&out).is_err() {
-                return ExitCode::from(2);
-            }
-            ExitCode::from(if analysis.accepted { 0 } else { 1 })
-        }
+        Command::Check { args, target } => check::run(&args, target.options()),
         Command::Fix {
             file,
             target,
@@ -267,7 +243,7 @@ fn print_or_fail(text: &str) -> ExitCode {
     }
 }
 
-fn write_stdout(text: &str) -> std::io::Result<()> {
+pub(crate) fn write_stdout(text: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
     stdout.flush()

@@ -1,10 +1,14 @@
-//! `--format sarif`: SARIF 2.1.0 with one result per diagnostic and exact regions.
+//! `--format sarif`: SARIF 2.1.0, one run with one artifact per file checked (the manifest
+//! first with `--from-manifest`) and one result per finding, with exact regions.
 
-use enccfg_core::{registry, Analysis, Severity};
+use enccfg_core::{registry, Severity};
 use serde_json::{json, Value};
 
-pub fn render(analysis: &Analysis, file: &str) -> String {
-    let rules: Vec<Value> = registry::CODES
+use crate::manifest;
+use crate::report::Report;
+
+pub fn render(report: &Report) -> String {
+    let mut rules: Vec<Value> = registry::CODES
         .iter()
         .map(|c| {
             json!({
@@ -16,29 +20,46 @@ pub fn render(analysis: &Analysis, file: &str) -> String {
             })
         })
         .collect();
-    let results: Vec<Value> = analysis
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let mut message = d.message.clone();
-            if let Some(field) = &d.field {
-                message.push_str(&format!(" ({}: {})", field.path, field.error_type.as_str()));
-            }
+    if report.manifest.is_some() {
+        rules.extend(manifest::KINDS.iter().map(|(kind, severity, summary)| {
             json!({
-                "ruleId": d.code,
-                "level": level(d.severity),
-                "message": { "text": message },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": file },
-                        "region": {
-                            "startLine": d.start.line,
-                            "startColumn": d.start.column,
-                            "endLine": d.end.line,
-                            "endColumn": d.end.column,
+                "id": kind,
+                "name": kind,
+                "shortDescription": { "text": summary },
+                "defaultConfiguration": { "level": level(*severity) },
+            })
+        }));
+    }
+    let entries = report.entries();
+    let artifacts: Vec<Value> = entries
+        .iter()
+        .map(|(path, _)| json!({ "location": { "uri": path } }))
+        .collect();
+    let results: Vec<Value> = entries
+        .iter()
+        .enumerate()
+        .flat_map(|(index, (path, list))| {
+            list.iter().map(move |e| {
+                let mut message = e.message.to_string();
+                if let Some(field) = &e.field {
+                    message.push_str(&format!(" ({field})"));
+                }
+                json!({
+                    "ruleId": e.id,
+                    "level": level(e.severity),
+                    "message": { "text": message },
+                    "locations": [{
+                        "physicalLocation": {
+                            "artifactLocation": { "uri": path, "index": index },
+                            "region": {
+                                "startLine": e.start.0,
+                                "startColumn": e.start.1,
+                                "endLine": e.end.0,
+                                "endColumn": e.end.1,
+                            }
                         }
-                    }
-                }],
+                    }],
+                })
             })
         })
         .collect();
@@ -53,6 +74,7 @@ pub fn render(analysis: &Analysis, file: &str) -> String {
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
+            "artifacts": artifacts,
             "results": results,
         }]
     });
