@@ -258,7 +258,7 @@ pub fn app() -> Html {
                 <div class="toolbar">
                     <ExamplePicker current={state.example} {on_pick} />
                     <OptionsBar options={state.analysis.options} on_change={on_options} />
-                    <KeyButton editor={editor_ref.clone()} />
+                    <KeyButton />
                 </div>
                 <NoticeBar notice={page.notice.clone()} on_dismiss={callbacks.dismiss_notice.clone()}
                     asking={page.asking.is_some()}

@@ -42,7 +42,7 @@ pub fn generate(
     };
     Ok(Generated {
         summary: format!(
-            "added {} key `{name}` ({size} bytes) {role}",
+            "added {} key `{name}` ({size} bytes) {role}. Back it up; share links and drafts leave keys out unless you opt in.",
             target.provider
         ),
         text: inserted.text,

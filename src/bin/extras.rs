@@ -20,12 +20,10 @@ pub fn update(id: u32, input: &str) -> Result<(), JsValue> {
     enccfg_playground::extras::update(id, input).map_err(|e| JsValue::from_str(&e))
 }
 
-/// Inserts a newly generated key into `text` (the toolbar's button): `caret` is the editor's
-/// caret (UTF-16; negative: none), `position` `write` or `read-only`; answers JSON.
+/// Generates a key into the page's editor (the toolbar's button; see `extras::keygen`).
 #[wasm_bindgen]
-pub fn generate_key(text: &str, caret: i32, position: &str) -> String {
-    let caret = u32::try_from(caret).ok();
-    enccfg_playground::extras::keygen::generate(text, caret, position).encode()
+pub fn generate_key() {
+    enccfg_playground::extras::keygen::run();
 }
 
 fn main() {}

@@ -1,109 +1,66 @@
 //! The toolbar's key generator, run in the lazily loaded module so that the first visit carries
-//! only the button: WebCrypto bytes (`services::random`), today's date, and the pure insertion
-//! of `new_key`, answered to the page as JSON (`KeyReply`).
+//! only the button: it reads the editor and the position choice from the page, makes the key
+//! (WebCrypto through `services::random`, the pure insertion of `new_key`), puts the new text in
+//! the editor as one undoable edit with the key selected, and writes what it did, or why it made
+//! no key, into the button's status line. Never the key itself.
 
 use enccfg_core::plan::KeyPosition;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 
-use crate::json::Json;
 use crate::new_key;
-use crate::services::random;
+use crate::services::{editor_text, random};
 
-/// What the page gets back: the new text and the UTF-16 range to select, or why there is none.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum KeyReply {
-    Inserted {
-        text: String,
-        from: u32,
-        to: u32,
-        summary: String,
-    },
-    Refused(String),
+/// Today's date (UTC), `2026-05-07`, for the key's name.
+fn today() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+        .get(..10)
+        .unwrap_or("")
+        .to_string()
 }
 
-impl KeyReply {
-    pub fn encode(&self) -> String {
-        let s = |v: &str| Json::String(v.to_string());
-        match self {
-            KeyReply::Inserted {
-                text,
-                from,
-                to,
-                summary,
-            } => Json::Object(vec![
-                ("text".into(), s(text)),
-                ("from".into(), Json::Number(from.to_string())),
-                ("to".into(), Json::Number(to.to_string())),
-                ("summary".into(), s(summary)),
-            ]),
-            KeyReply::Refused(why) => Json::Object(vec![("error".into(), s(why))]),
+/// Generates a key into the page's editor (see the module docs).
+pub fn run() {
+    let document = gloo_utils::document();
+    let find = |id: &str| {
+        document
+            .query_selector(&format!("[data-testid={id}]"))
+            .ok()
+            .flatten()
+    };
+    let status = find("generate-key-status");
+    let say = |worked: bool, message: &str| {
+        if let Some(status) = &status {
+            status.set_text_content(Some(message));
+            let _ = status.set_attribute(
+                "class",
+                if worked {
+                    "keygen-status"
+                } else {
+                    "keygen-status error"
+                },
+            );
         }
-        .encode()
-    }
-
-    pub fn decode(text: &str) -> KeyReply {
-        let Ok(value) = crate::json::parse(text) else {
-            return KeyReply::Refused("the key generator answered nonsense".into());
-        };
-        let field = |k: &str| value.get(k).and_then(Json::as_str).map(str::to_string);
-        let offset = |k: &str| {
-            value
-                .get(k)
-                .and_then(Json::as_i64)
-                .and_then(|n| u32::try_from(n).ok())
-        };
-        match (
-            field("text"),
-            offset("from"),
-            offset("to"),
-            field("summary"),
-        ) {
-            (Some(text), Some(from), Some(to), Some(summary)) => KeyReply::Inserted {
-                text,
-                from,
-                to,
-                summary,
-            },
-            _ => KeyReply::Refused(field("error").unwrap_or_else(|| "no key was made".into())),
-        }
-    }
-}
-
-/// Inserts a new key into `text` (caret: UTF-16 offset, or none), at `position`
-/// (`write`/`read-only`).
-pub fn generate(text: &str, caret: Option<u32>, position: &str) -> KeyReply {
-    let position = if position == "read-only" {
+    };
+    let Some(area) = find("editor").and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok()) else {
+        return say(false, "the editor is not on the page");
+    };
+    let read_only = find("generate-key-position")
+        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+        .is_some_and(|select| select.value() == "read-only");
+    let position = if read_only {
         KeyPosition::ReadOnly
     } else {
         KeyPosition::Write
     };
-    let today = String::from(js_sys::Date::new_0().to_iso_string());
-    let date = today.get(..10).unwrap_or("");
-    match new_key::generate(text, caret, date, position, random::fill) {
-        Ok(g) => KeyReply::Inserted {
-            text: g.text,
-            from: g.selection.0,
-            to: g.selection.1,
-            summary: g.summary,
-        },
-        Err(why) => KeyReply::Refused(why),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn replies_survive_the_trip() {
-        let inserted = KeyReply::Inserted {
-            text: "a\n\"b\"".into(),
-            from: 3,
-            to: 40,
-            summary: "added".into(),
-        };
-        assert_eq!(KeyReply::decode(&inserted.encode()), inserted);
-        let refused = KeyReply::Refused("no crypto".into());
-        assert_eq!(KeyReply::decode(&refused.encode()), refused);
-        assert!(matches!(KeyReply::decode("{"), KeyReply::Refused(_)));
+    let caret = area.selection_start().ok().flatten();
+    match new_key::generate(&area.value(), caret, &today(), position, random::fill) {
+        Ok(generated) => {
+            editor_text::replace_all(&area, &generated.text);
+            let (from, to) = generated.selection;
+            let _ = area.set_selection_range(from, to);
+            say(true, &generated.summary);
+        }
+        Err(why) => say(false, &why),
     }
 }

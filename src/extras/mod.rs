@@ -113,6 +113,33 @@ thread_local! {
     static NEXT_ID: RefCell<u32> = const { RefCell::new(1) };
 }
 
+/// Links the tools' stylesheet once: it sits next to this module, named like its glue (the
+/// page's `<meta name="enccfg-extras">` names the `.js`; `scripts/build-extras.sh` copies
+/// `static/extras.css` beside it), so the first visit does not download it.
+fn link_styles() {
+    let document = gloo_utils::document();
+    if let Ok(Some(_)) = document.query_selector("link[data-enccfg-extras]") {
+        return;
+    }
+    let css = document
+        .query_selector("meta[name=enccfg-extras]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .and_then(|js| js.strip_suffix(".js").map(|base| format!("{base}.css")));
+    let (Some(css), Ok(link), Ok(Some(head))) = (
+        css,
+        document.create_element("link"),
+        document.query_selector("head"),
+    ) else {
+        return;
+    };
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", &css);
+    let _ = link.set_attribute("data-enccfg-extras", "");
+    let _ = head.append_child(&link);
+}
+
 /// Mounts panel `kind` into `root` with the page's state `input` (JSON); returns its id.
 pub fn mount(
     kind: &str,
@@ -125,6 +152,7 @@ pub fn mount(
         .iter()
         .find(|(name, _)| *name == kind)
         .ok_or_else(|| format!("no panel named {kind:?}"))?;
+    link_styles();
     let updater = mount(root, input, Emitter(emit));
     let id = NEXT_ID.with(|next| {
         let mut next = next.borrow_mut();

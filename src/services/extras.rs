@@ -84,20 +84,9 @@ impl Extras {
             .ok_or_else(|| "mount returned no id".into())
     }
 
-    /// Asks the module for a new key in `text` (see `extras::keygen`); answers JSON.
-    pub fn generate_key(
-        &self,
-        text: &str,
-        caret: Option<u32>,
-        position: &str,
-    ) -> Result<String, String> {
-        let caret = caret.and_then(|c| i32::try_from(c).ok()).unwrap_or(-1);
-        self.call(
-            "generate_key",
-            &[text.into(), caret.into(), position.into()],
-        )?
-        .as_string()
-        .ok_or_else(|| "the module gave no answer".into())
+    /// Asks the module to generate a key into the editor (see `extras::keygen`).
+    pub fn generate_key(&self) -> Result<(), String> {
+        self.call("generate_key", &[]).map(|_| ())
     }
 
     /// Sends a mounted panel the page's new state.

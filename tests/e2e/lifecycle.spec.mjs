@@ -11,6 +11,7 @@ test('the generator inserts a key that keeps the file accepted and stays out of 
   await page.goto('./?example=rotation');
   await settle(page);
   const before = secretsOf(rotation);
+  await expect(page.getByTestId('generate-key-position')).toHaveValue('write');
   await page.getByTestId('generate-key').click();
   await expect(page.getByTestId('generate-key-status')).toContainText(/added secretbox key `key-\d{8}` \(32 bytes\) as the write key/);
   await settle(page);
