@@ -14,7 +14,7 @@ cargo fmt --all -- --check
 
 step "cargo clippy -D warnings (host and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy --workspace --exclude enccfg-cli --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --workspace --exclude enccfg-cli --exclude enccfg-differential --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "core dependency rule"
 bash scripts/check-core-deps.sh
@@ -23,7 +23,7 @@ step "host tests"
 cargo test --workspace
 
 step "wasm tests (core in Node, app in headless Chromium)"
-cargo test --workspace --exclude enccfg-cli --target wasm32-unknown-unknown
+cargo test --workspace --exclude enccfg-cli --exclude enccfg-differential --target wasm32-unknown-unknown
 
 step "release build and size budget"
 bash scripts/budget.sh

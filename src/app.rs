@@ -9,9 +9,9 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::{
-    DiagnosticsList, Editor, EmbedBar, ExamplePicker, ExportPanel, HealthPanel, HelpOverlay,
-    KeyButton, LazyPanel, NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel, ThemeSwitch,
-    VerdictLine,
+    use_file_open, DiagnosticsList, Editor, EmbedBar, ExamplePicker, ExportPanel, HealthPanel,
+    HelpOverlay, KeyButton, LazyPanel, NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel,
+    ThemeSwitch, VerdictLine,
 };
 use crate::editor_model::Lines;
 use crate::extras::protocol::PanelEvent;
@@ -99,6 +99,8 @@ pub fn app() -> Html {
             }
         })
     };
+    // An opened or dropped file replaces the text like an applied fix (undo with Ctrl+Z).
+    let file_open = use_file_open(editor_ref.clone(), Callback::from(replace_text.clone()));
     let on_apply = {
         let state = state.clone();
         let replace_text = replace_text.clone();
@@ -273,7 +275,10 @@ pub fn app() -> Html {
                         </section>
                     } else {
                         { tab_panel(Panel::Editor, "pane editor-pane", html! {
-                            <Editor text={state.source.clone()} analysis={state.analysis.clone()} on_edit={on_edit} node_ref={editor_ref} />
+                            <>
+                                { file_open }
+                                <Editor text={state.source.clone()} analysis={state.analysis.clone()} on_edit={on_edit} node_ref={editor_ref} />
+                            </>
                         }) }
                     }
                     <div class={classes!("pane", "results-pane", active.is_tool().then_some("tool-active"))}>

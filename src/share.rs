@@ -98,6 +98,9 @@ impl Snapshot {
         if let Some(gate) = self.options.kmsv1_gate {
             members.push(("kmsv1".into(), Json::Bool(gate)));
         }
+        if let Some(gate) = self.options.kmsv2_gate {
+            members.push(("kmsv2".into(), Json::Bool(gate)));
+        }
         if self.redacted {
             members.push(("redacted".into(), Json::Bool(true)));
         }
@@ -119,6 +122,7 @@ impl Snapshot {
                 minor,
                 reload: flag("reload").unwrap_or(false),
                 kmsv1_gate: flag("kmsv1"),
+                kmsv2_gate: flag("kmsv2"),
             },
             redacted: flag("redacted").unwrap_or(false),
         })
@@ -174,9 +178,25 @@ mod tests {
                 minor: 29,
                 reload: true,
                 kmsv1_gate: Some(true),
+                kmsv2_gate: None,
             },
             redacted: true,
         }
+    }
+
+    #[test]
+    fn the_kmsv2_gate_travels_in_the_link() {
+        let s = Snapshot {
+            yaml: "a: 1\n".into(),
+            options: Options {
+                minor: 28,
+                kmsv2_gate: Some(false),
+                ..Options::default()
+            },
+            redacted: false,
+        };
+        assert!(s.to_json().encode().contains(r#""kmsv2":false"#));
+        assert_eq!(Snapshot::decode(&s.encode()), Ok(s));
     }
 
     #[test]
@@ -215,7 +235,7 @@ mod tests {
             options: Options::default(),
             redacted: false,
         };
-        assert_eq!(s.to_json().encode(), r#"{"yaml":"a: 1\n","k8s":"1.36"}"#);
+        assert_eq!(s.to_json().encode(), r#"{"yaml":"a: 1\n","k8s":"1.37"}"#);
         assert_eq!(Snapshot::decode(&s.encode()), Ok(s.clone()));
         assert_eq!(Snapshot::from_draft(&s.to_draft()), Some(s));
     }

@@ -1,4 +1,5 @@
-//! Target kube-apiserver: version, automatic reload, KMSv1 gate.
+//! Target kube-apiserver: version, automatic reload, KMSv1 gate, and the KMSv2 gate where the
+//! version has one (1.27-1.28).
 
 use enccfg_core::{kmsv1_default, Options, NEWEST_MINOR, OLDEST_MINOR};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -22,6 +23,7 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
                 on_change.emit(Options {
                     minor,
                     kmsv1_gate: None,
+                    kmsv2_gate: None,
                     ..options
                 });
             }
@@ -49,6 +51,26 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
             });
         })
     };
+    let on_kmsv2 = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            // The gate is on by default wherever it exists.
+            let gate = (!input.checked()).then_some(false);
+            on_change.emit(Options {
+                kmsv2_gate: gate,
+                ..options
+            });
+        })
+    };
+    let kmsv2 = options.version().kmsv2_gate.is_some().then(|| {
+        html! {
+            <label title="--feature-gates=KMSv2=true (1.27-1.28)">
+                <input type="checkbox" data-testid="kmsv2-gate" checked={options.kmsv2_enabled()} onchange={on_kmsv2} />
+                { " KMSv2 feature gate" }
+            </label>
+        }
+    });
     let minor = options.effective_minor();
     html! {
         <form class="options" aria-label="Target kube-apiserver" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -68,6 +90,7 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
                 <input type="checkbox" data-testid="kmsv1-gate" checked={options.kmsv1_enabled()} onchange={on_gate} />
                 { " KMSv1 feature gate" }
             </label>
+            { for kmsv2 }
         </form>
     }
 }

@@ -73,9 +73,10 @@ mod tests {
         let input = PanelInput {
             text: "a: \"b\"\n\u{1F600}\n".into(),
             options: Options {
-                minor: 30,
+                minor: 28,
                 reload: true,
                 kmsv1_gate: Some(true),
+                kmsv2_gate: Some(false),
             },
         };
         assert_eq!(PanelInput::decode(&input.encode()), Ok(input));

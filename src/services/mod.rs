@@ -7,6 +7,7 @@ pub mod download;
 pub mod editor_text;
 pub mod embed;
 pub mod extras;
+pub mod file_read;
 pub mod location;
 pub mod random;
 pub mod storage;

@@ -77,7 +77,7 @@ test('health rows change with reload and with plugins going down', async ({ page
   await page.locator('[data-testid=kms-plugin-toggle][data-provider=legacy]').check();
   await expect(page.locator('[data-testid=health-row][data-status=failing]')).toHaveCount(0);
 
-  await page.getByTestId('k8s-version').selectOption('1.36');
+  await page.getByTestId('k8s-version').selectOption('1.37');
   await page.getByTestId('kmsv1-gate').check();
   await expect(off.first()).not.toContainText('/livez/');
   await page.locator('.health-panel').screenshot({ path: 'artifacts/screenshots/health-panel.png' });

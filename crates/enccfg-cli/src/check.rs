@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::ExitCode;
 
-use enccfg_core::{analyze_bytes, Options};
+use enccfg_core::{analyze_source, Options, Source};
 
 use crate::codes::CodeFilter;
 use crate::render::{self, Format};
@@ -61,11 +61,14 @@ fn build(args: &CheckArgs, options: Options) -> Result<(Report, BTreeSet<&'stati
     let filter = CodeFilter::new(args.select.as_deref(), &args.ignore)?;
     let mut kept_errors = BTreeSet::new();
     let mut check = |name: String, bytes: Vec<u8>, options: &Options| {
-        let mut analysis = analyze_bytes(&bytes, options);
+        // UTF-8 (with or without a BOM) or UTF-16 with a BOM, as kube-apiserver reads it;
+        // positions refer to the decoded text.
+        let source = Source::from_bytes(&bytes);
+        let mut analysis = analyze_source(&source, options);
         kept_errors.extend(filter.apply(&mut analysis.diagnostics));
         FileReport {
             path: name,
-            text: String::from_utf8_lossy(&bytes).into_owned(),
+            text: source.text,
             analysis,
         }
     };

@@ -49,7 +49,14 @@ pub fn run(args: CompareArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let comparison = compare(&old, &new, &args.target.options());
+    let options = match args.target.options() {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("enccfg: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let comparison = compare(&old, &new, &options);
     let out = match args.format {
         CompareFormat::Text => text(&comparison, &old_name, &new_name),
         CompareFormat::Json => json(&comparison),

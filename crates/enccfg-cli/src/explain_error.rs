@@ -64,11 +64,18 @@ pub fn run(args: ExplainErrorArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let options = match args.target.options() {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("enccfg: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let e = explain(
         &text,
         config.as_ref().map(|(_, t)| t.as_str()),
         previous.as_ref().map(|(_, t)| t.as_str()),
-        &args.target.options(),
+        &options,
     );
     let out = match args.format {
         ExplainFormat::Text => render_text(&e, config.as_ref().map(|(n, _)| n.as_str())),

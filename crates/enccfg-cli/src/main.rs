@@ -22,7 +22,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use enccfg_core::{analyze_bytes, registry, Options};
+use enccfg_core::{analyze_bytes, registry, Options, Source};
 
 #[derive(Parser)]
 #[command(
@@ -96,8 +96,8 @@ enum Command {
 /// The kube-apiserver the file is checked against.
 #[derive(clap::Args)]
 struct Target {
-    /// Kubernetes minor version to model (1.27 … 1.36).
-    #[arg(long = "kubernetes-version", default_value = "1.36", value_parser = parse_version)]
+    /// Kubernetes minor version to model (1.27 … 1.37).
+    #[arg(long = "kubernetes-version", default_value = "1.37", value_parser = parse_version)]
     minor: u32,
     /// `--encryption-provider-config-automatic-reload` is set.
     #[arg(long)]
@@ -105,16 +105,36 @@ struct Target {
     /// `--feature-gates=KMSv1=true|false`; default: the version's default.
     #[arg(long = "kmsv1-gate", num_args = 0..=1, default_missing_value = "true")]
     kmsv1_gate: Option<bool>,
+    /// kube-apiserver's own flag, as in its manifest: `KMSv1=true,KMSv2=false` (other gates
+    /// are ignored). Applied after `--kmsv1-gate`.
+    #[arg(long = "feature-gates", value_name = "GATES")]
+    feature_gates: Vec<String>,
 }
 
 impl Target {
-    fn options(&self) -> Options {
-        Options {
+    /// The options, or why kube-apiserver would refuse these flags.
+    fn options(&self) -> Result<Options, String> {
+        let mut options = Options {
             minor: self.minor,
             reload: self.reload,
             kmsv1_gate: self.kmsv1_gate,
+            kmsv2_gate: None,
+        };
+        for gates in &self.feature_gates {
+            options
+                .set_feature_gates(gates)
+                .map_err(|e| format!("--feature-gates: {e}"))?;
         }
+        Ok(options)
     }
+}
+
+/// The options of `target`, or a usage error (exit 2).
+fn options_or_report(target: &Target) -> Result<Options, ExitCode> {
+    target.options().map_err(|message| {
+        eprintln!("enccfg: {message}");
+        ExitCode::from(2)
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -136,7 +156,10 @@ fn parse_version(text: &str) -> Result<u32, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { args, target } => check::run(&args, target.options()),
+        Command::Check { args, target } => match options_or_report(&target) {
+            Ok(options) => check::run(&args, options),
+            Err(code) => code,
+        },
         Command::Fix {
             file,
             target,
@@ -149,14 +172,19 @@ fn main() -> ExitCode {
                 Ok(read) => read,
                 Err(code) => return code,
             };
-            let Ok(text) = String::from_utf8(bytes) else {
-                eprintln!("enccfg: {name} is not valid UTF-8; run `enccfg check` to see where");
-                return ExitCode::from(2);
+            let options = match options_or_report(&target) {
+                Ok(options) => options,
+                Err(code) => return code,
             };
+            let source = Source::from_bytes(&bytes);
+            if source.broken() {
+                eprintln!("enccfg: {name} is neither UTF-8 nor UTF-16 with a byte order mark; run `enccfg check` to see where");
+                return ExitCode::from(2);
+            }
             let run = match fix::run(
-                &text,
+                &source.text,
                 &name,
-                &target.options(),
+                &options,
                 include_unsafe,
                 diff,
                 canonical,
@@ -190,7 +218,11 @@ fn main() -> ExitCode {
                 Ok(read) => read,
                 Err(code) => return code,
             };
-            let analysis = analyze_bytes(&bytes, &target.options());
+            let options = match options_or_report(&target) {
+                Ok(options) => options,
+                Err(code) => return code,
+            };
+            let analysis = analyze_bytes(&bytes, &options);
             let Some(views) = &analysis.views else {
                 eprintln!("enccfg: the file does not decode; run `enccfg check` to see why");
                 return ExitCode::from(1);

@@ -415,3 +415,134 @@ resources:
         "{written}"
     );
 }
+
+fn enccfg_bytes(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_enccfg"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run enccfg");
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn kubernetes_1_37_is_the_default_and_1_38_is_refused() {
+    let v1 = "apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+  - resources: [secrets]
+    providers:
+      - kms: {name: a, endpoint: 'unix:///a.sock'}
+";
+    let (code, v) = json(&["check", "--format", "json"], v1);
+    assert_eq!(code, 1);
+    assert!(v["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("1.37"));
+    let explicit = json(
+        &["check", "--format", "json", "--kubernetes-version", "1.37"],
+        v1,
+    );
+    assert_eq!(explicit, (code, v));
+    let out = enccfg(&["check", "--kubernetes-version", "1.38"], VALID);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1.27 … 1.37"));
+}
+
+#[test]
+fn feature_gates_take_kube_apiservers_own_flag_form() {
+    let v1 = "apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+  - resources: [secrets]
+    providers:
+      - kms: {name: a, endpoint: 'unix:///a.sock'}
+";
+    // Both spellings, as pasted from a static pod manifest; other gates are ignored.
+    let forms: [&[&str]; 2] = [
+        &["check", "--feature-gates=KMSv1=true,AllAlpha=false"],
+        &["check", "--feature-gates", "KMSv1=true"],
+    ];
+    for args in forms {
+        assert_eq!(enccfg(args, v1).status.code(), Some(0), "{args:?}");
+    }
+    assert_eq!(
+        enccfg(&["check", "--feature-gates=KMSv1=false"], v1)
+            .status
+            .code(),
+        Some(1)
+    );
+    // KMSv2=false exists only in 1.27 and 1.28, where it stops a v2 provider at load.
+    let v2 = VALID.replace(
+        "      - identity: {}\n",
+        "      - kms: {apiVersion: v2, name: b, endpoint: 'unix:///b.sock'}\n",
+    );
+    let (code, v) = json(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--kubernetes-version",
+            "1.28",
+            "--feature-gates=KMSv2=false",
+        ],
+        &v2,
+    );
+    assert_eq!(code, 1);
+    assert_eq!(v["diagnostics"][0]["code"], "EC0303");
+    assert_eq!(
+        enccfg(&["check", "--kubernetes-version", "1.28"], &v2)
+            .status
+            .code(),
+        Some(0)
+    );
+    // kube-apiserver 1.37 has no KMSv2 gate any more: the flag would stop it.
+    let out = enccfg(&["check", "--feature-gates=KMSv2=false"], &v2);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("KMSv2"));
+    assert_eq!(
+        enccfg(&["check", "--feature-gates=KMSv1=maybe"], VALID)
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn utf16_files_are_read_with_positions_in_the_decoded_text() {
+    let text = INVALID.replace("resources: [secrets]", "resources: [Secrets]");
+    for big_endian in [false, true] {
+        let mut bytes = if big_endian {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
+        for unit in text.encode_utf16() {
+            bytes.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        let out = enccfg_bytes(&["check", "--format", "json"], &bytes);
+        assert_eq!(out.status.code(), Some(1));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["diagnostics"][0]["code"], "EC0205");
+        assert_eq!(
+            (&v["diagnostics"][0]["line"], &v["diagnostics"][0]["column"]),
+            (&Value::from(4), &Value::from(17))
+        );
+        // The text renderer shows the decoded line.
+        let out = enccfg_bytes(&["check"], &bytes);
+        assert!(String::from_utf8_lossy(&out.stdout).contains("  - resources: [Secrets]"));
+    }
+    // A UTF-8 BOM is dropped; `fix` writes UTF-8.
+    let bom = [b"\xef\xbb\xbf".as_slice(), VALID.as_bytes()].concat();
+    assert_eq!(enccfg_bytes(&["check"], &bom).status.code(), Some(0));
+    let fixed = enccfg_bytes(&["fix"], &bom);
+    assert_eq!(String::from_utf8(fixed.stdout).unwrap(), VALID);
+}

@@ -5,6 +5,7 @@ use crate::fix::FixContext;
 use crate::line_index::LineIndex;
 use crate::options::Options;
 use crate::registry::{self, Build};
+use crate::source::Source;
 use crate::syntax::Node;
 use crate::views::{self, Views};
 use crate::{decode, lint, load, syntax, validate};
@@ -43,36 +44,11 @@ impl Analysis {
     }
 }
 
-/// Like [`analyze`], for raw bytes: text that is not UTF-8 gets a positioned error.
+/// Like [`analyze`], for a file's raw bytes: UTF-8 (with or without a BOM) or UTF-16 with a
+/// BOM, as kube-apiserver decodes them. Positions refer to the decoded text
+/// ([`Source::from_bytes`]'s `text`).
 pub fn analyze_bytes(bytes: &[u8], options: &Options) -> Analysis {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => analyze(text, options),
-        Err(error) => {
-            let valid = error.valid_up_to();
-            // The prefix up to `valid_up_to` is valid UTF-8 by definition.
-            let prefix = bytes
-                .get(..valid)
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .unwrap_or_default();
-            let index = LineIndex::new(prefix);
-            let mut d = Diagnostic::new(
-                &registry::INVALID_UTF8,
-                TextRange::new(valid, valid + 1),
-                format!("byte {valid} is not valid UTF-8; YAML files must be UTF-8 text"),
-            )
-            .help("re-save the file as UTF-8 (check for Latin-1 characters or binary content)");
-            d.start = index.position(valid);
-            d.end = d.start;
-            d.end.column += 1;
-            Analysis {
-                accepted: false,
-                diagnostics: vec![d],
-                options: *options,
-                secret_ranges: Vec::new(),
-                views: None,
-            }
-        }
-    }
+    analyze_source(&Source::from_bytes(bytes), options)
 }
 
 /// Gives each diagnostic the fix its registry entry declares, with the declared applicability:
@@ -106,7 +82,13 @@ fn attach_fixes(text: &str, root: Option<&Node>, diagnostics: &mut [Diagnostic])
 
 /// Analyses `text` for the kube-apiserver described by `options`. Total: never panics.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
-    let parsed = syntax::parse(text);
+    analyze_source(&Source::from_text(text), options)
+}
+
+/// Analyses a decoded file (see [`Source`]). Total: never panics.
+pub fn analyze_source(source: &Source, options: &Options) -> Analysis {
+    let text = source.text.as_str();
+    let parsed = syntax::parse(source);
     let mut diagnostics = parsed.diagnostics;
     let secret_ranges = parsed
         .root
@@ -114,7 +96,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         .map(syntax::secret_ranges)
         .unwrap_or_default();
     let config = parsed.root.as_ref().and_then(|root| {
-        let decoded = decode::decode(root, options);
+        let decoded = decode::decode(root, options, source.json);
         diagnostics.extend(decoded.diagnostics);
         decoded.config
     });
@@ -170,6 +152,16 @@ mod tests {
         assert!(!analysis.accepted);
         let d = &analysis.diagnostics[0];
         assert_eq!((d.code, d.start.line, d.start.column), ("EC0006", 2, 4));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn utf16_files_keep_their_positions() {
+        let text = "apiVersion: v9\nkind: EncryptionConfiguration\n";
+        let mut bytes = vec![0xff, 0xfe];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let analysis = analyze_bytes(&bytes, &Options::default());
+        let d = &analysis.diagnostics[0];
+        assert_eq!((d.code, d.start.line, d.start.column), ("EC0103", 1, 13));
     }
 
     #[wasm_bindgen_test(unsupported = test)]

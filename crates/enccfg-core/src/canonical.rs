@@ -14,11 +14,12 @@ use crate::{decode, syntax};
 /// decode without errors (writing the model back would silently drop what kube-apiserver
 /// refuses, such as an unknown field from 1.31, and turn a refused file into an accepted one).
 pub fn canonical_yaml(text: &str, options: &Options) -> Option<String> {
-    let parsed = syntax::parse(text);
+    let source = crate::source::Source::from_text(text);
+    let parsed = syntax::parse(&source);
     if has_error(&parsed.diagnostics) {
         return None;
     }
-    let decoded = decode::decode(&parsed.root?, options);
+    let decoded = decode::decode(&parsed.root?, options, source.json);
     if has_error(&decoded.diagnostics) {
         return None;
     }
@@ -196,7 +197,9 @@ mod tests {
             "null",
         ] {
             let text = format!("k: {}\n", scalar(s));
-            let root = syntax::parse(&text).root.expect(&text);
+            let root = syntax::parse(&crate::source::Source::from_text(&text))
+                .root
+                .expect(&text);
             let crate::syntax::NodeKind::Mapping(pairs) = root.kind else {
                 panic!()
             };

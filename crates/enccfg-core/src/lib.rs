@@ -8,11 +8,27 @@
 //! - [`analyze`] is total: any text returns diagnostics in bounded time and memory. No panic,
 //!   no unbounded recursion, no alias blow-up (budgets live in `syntax::parse`).
 //! - Only `syntax/parse.rs` touches the YAML library; later stages see our spanned tree.
+//! - The reader is kube-apiserver's: Go's JSON decoder for a file that starts with `{`, else
+//!   go-yaml v2 (`source.rs` decodes the bytes, `syntax/` reads the text).
 //! - Messages never contain key material.
+//!
+//! "Never panics" is checked by the compiler for the library (not its tests): no unsafe code, and
+//! none of the ways Rust panics on bad input - `unwrap`/`expect`, `panic!`, out-of-bounds
+//! indexing or slicing, string slicing off a character boundary (the attributes below; the
+//! workspace's `clippy.toml` lets `#[cfg(test)]` code unwrap and index).
 //!
 //! Pipeline: text → `syntax` (spanned tree) → `decode` (typed model + defaults) → `validate`
 //! (kube-apiserver's field errors) → `load` (masking, KMSv1 gate) → `lint` → verdict. Beside it,
 //! `plan` compares files, plans rotations and explains run-time errors and stored values.
+
+#![forbid(unsafe_code)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 mod analysis;
 mod canonical;
@@ -27,11 +43,12 @@ mod options;
 pub mod plan;
 pub mod redact;
 pub mod registry;
+mod source;
 mod syntax;
 mod validate;
 pub mod views;
 
-pub use analysis::{analyze, analyze_bytes, Analysis};
+pub use analysis::{analyze, analyze_bytes, analyze_source, Analysis};
 pub use canonical::canonical_yaml;
 pub use diagnostic::{
     Applicability, Diagnostic, Edit, FieldError, FieldErrorType, Fix, Position, Severity, Stage,
@@ -39,7 +56,10 @@ pub use diagnostic::{
 };
 pub use export::{export, fix_text, AppliedFix, Export, Form};
 pub use line_index::LineIndex;
-pub use options::{kmsv1_default, Options, KMSV1_GATE_MINOR, NEWEST_MINOR, OLDEST_MINOR};
+pub use options::{
+    kmsv1_default, Options, Version, KMSV1_GATE_MINOR, NEWEST_MINOR, OLDEST_MINOR, VERSIONS,
+};
+pub use source::{Encoding, Source};
 
 /// Runs only the YAML library's event pass over `text` and returns the number of events.
 /// For benchmarks (the cost of parsing alone, against [`analyze`]); not a stable API.

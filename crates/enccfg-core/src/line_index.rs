@@ -175,6 +175,7 @@ fn to_u32(v: usize) -> u32 {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice the texts they wrote
 mod tests {
     use super::*;
 

@@ -59,6 +59,30 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
                 );
             }
         }
+        if !options.kmsv2_enabled() {
+            for (j, provider) in entry.providers_list().iter().enumerate() {
+                let Some(kms) = &provider.kms else { continue };
+                if kms.value.defaults.api_version != "v2" {
+                    continue;
+                }
+                let range = kms
+                    .value
+                    .api_version
+                    .as_ref()
+                    .map_or(kms.key, |f| f.best_range());
+                out.push(
+                    Diagnostic::new(
+                        &registry::KMSV2_DISABLED,
+                        range,
+                        format!(
+                            "KMS provider `{}` (resources[{i}].providers[{j}]) is KMS v2, which --feature-gates=KMSv2=false disables",
+                            kms.value.name_text()
+                        ),
+                    )
+                    .help("drop KMSv2=false from --feature-gates (the gate is on by default in 1.27 and 1.28)"),
+                );
+            }
+        }
         for name in entry.resources_list() {
             let (resource, group) = parse_group_resource(&name.name);
             // Only wildcards can mask: the name's own group's `*`, then `*.*`.

@@ -72,6 +72,7 @@ fn options(minor: u32) -> Options {
         minor,
         reload: false,
         kmsv1_gate: None,
+        kmsv2_gate: None,
     }
 }
 
@@ -123,7 +124,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     #[test]
-    fn fixing_keeps_its_promises(which in proptest::collection::vec(any::<bool>(), 10), seed in 0u8..8, minor in 27u32..=36, unsafe_too in any::<bool>()) {
+    fn fixing_keeps_its_promises(which in proptest::collection::vec(any::<bool>(), 10), seed in 0u8..8, minor in 27u32..=37, unsafe_too in any::<bool>()) {
         let o = options(minor);
         let input = perturb(&base(seed), &which, seed);
         let before = analyze(&input, &o);

@@ -231,6 +231,7 @@ fn a_fix_that_would_add_an_error_is_not_applied() {
     let old = Options {
         minor: 30,
         kmsv1_gate: Some(true),
+        kmsv2_gate: None,
         ..Options::default()
     };
     assert!(analyze(&text, &old).accepted);

@@ -93,7 +93,7 @@ fn masking_is_not_checked_on_a_file_that_fails_validation() {
 #[test]
 fn masking_applies_in_every_version() {
     let text = entries(&[&["*.*"], &["secrets"]]);
-    for minor in 27..=36 {
+    for minor in 27..=37 {
         assert_eq!(load(&text, &opts(minor)), [MASKED], "1.{minor}");
     }
 }
@@ -103,6 +103,7 @@ fn with_gate(minor: u32, gate: Option<bool>) -> Options {
         minor,
         reload: false,
         kmsv1_gate: gate,
+        kmsv2_gate: None,
     }
 }
 
@@ -115,7 +116,7 @@ fn kmsv1_gate_defaults_by_version() {
             assert_eq!(load(text, &opts(minor)), Vec::<&str>::new(), "1.{minor}");
             assert!(run(text, &opts(minor)).accepted);
         }
-        for minor in 29..=36 {
+        for minor in 29..=37 {
             assert_eq!(load(text, &opts(minor)), [KMSV1], "1.{minor}");
             let analysis = run(text, &opts(minor));
             assert!(!analysis.accepted);
@@ -131,7 +132,7 @@ fn kmsv1_gate_defaults_by_version() {
 #[test]
 fn kmsv1_gate_override() {
     let text = one(&[kms1("a")]);
-    for minor in 29..=36 {
+    for minor in 29..=37 {
         assert_eq!(
             load(&text, &with_gate(minor, Some(true))),
             Vec::<&str>::new()

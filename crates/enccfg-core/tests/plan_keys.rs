@@ -120,6 +120,15 @@ fn the_provider_at_the_caret_wins_and_others_are_refused() {
         why.contains("no aescbc, aesgcm or secretbox provider"),
         "{why}"
     );
+    // A JSON file (read by Go's JSON decoder) is not edited as YAML.
+    let json = format!(
+        "{{\"apiVersion\": \"apiserver.config.k8s.io/v1\", \"kind\": \"EncryptionConfiguration\", \"resources\": [{{\"resources\": [\"secrets\"], \"providers\": [{{\"secretbox\": {{\"keys\": [{{\"name\": \"k\", \"secret\": \"{}\"}}]}}}}]}}]}}",
+        common::key32()
+    );
+    let target = key_target(&json, None).unwrap();
+    let refused =
+        insert_key(&json, &target, "n", &common::key32(), KeyPosition::Write).unwrap_err();
+    assert!(refused.contains("JSON"), "{refused}");
     assert!(key_target("kind: [", None)
         .unwrap_err()
         .contains("does not decode"));

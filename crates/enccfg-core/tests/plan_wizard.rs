@@ -43,7 +43,7 @@ fn options(minor: u32, reload: bool) -> Options {
     Options {
         minor,
         reload,
-        kmsv1_gate: None,
+        ..Options::default()
     }
 }
 

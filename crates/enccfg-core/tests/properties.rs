@@ -3,7 +3,9 @@
 //! range lies inside the text on character boundaries (with 1-based positions and a verdict
 //! that matches the severities).
 //!
-//! The normal run tries about 2,000 cases; the ignored soak test tries 110,000:
+//! The JSON path (files starting with `{`) and UTF-16 files are generated too.
+//!
+//! The normal run tries about 2,500 cases; the ignored soak test tries 138,000:
 //! `cargo test -p enccfg-core --release -- --ignored soak`.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -12,7 +14,7 @@ mod common;
 use std::time::Instant;
 
 use common::*;
-use enccfg_core::{analyze, analyze_bytes, Options, Stage};
+use enccfg_core::{analyze, analyze_bytes, analyze_source, Options, Source, Stage};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
@@ -27,6 +29,7 @@ fn property(text: &str) {
             minor: 36,
             reload: true,
             kmsv1_gate: Some(true),
+            kmsv2_gate: None,
         },
     ] {
         let analysis = analyze(text, &options);
@@ -367,6 +370,101 @@ fn structured() -> impl Strategy<Value = String> {
         })
 }
 
+/// A JSON rendering (the file starts with `{`, so Go's JSON decoder reads it), with Go's number
+/// and escape edge cases among the scalars and an odd tail sometimes.
+fn render_json(v: &Value, out: &mut String) {
+    match v {
+        Value::Scalar(s) => match s.as_str() {
+            // Raw tokens: JSON literals, numbers Go reads or refuses, and non-JSON words.
+            "1000" | "0" | "-1" | "1e3" | "2147483648" | "yes" | "~" | "null" | "{}" | "[]" => {
+                out.push_str(s)
+            }
+            _ => {
+                out.push('"');
+                for c in s.chars() {
+                    match c {
+                        '"' => out.push_str("\\\""),
+                        '\\' => out.push_str("\\\\"),
+                        '!' => out.push_str("\\u00e9"),
+                        '&' => out.push_str("\\ud800"),
+                        '`' => out.push_str("\\/"),
+                        c => out.push(c),
+                    }
+                }
+                out.push('"');
+            }
+        },
+        Value::List(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                render_json(item, out);
+            }
+            out.push(']');
+        }
+        Value::Map(pairs) => {
+            out.push('{');
+            for (i, (k, item)) in pairs.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(",\n ");
+                }
+                out.push_str(&format!("{k:?}: "));
+                render_json(item, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Whole JSON documents built from the schema's names, sometimes with a tail Go refuses.
+fn json_structured() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec((prop::sample::select(FIELDS.to_vec()), value()), 0..5),
+        any::<bool>(),
+        prop::sample::select(vec!["", "", "\n", " ,", "/* c */", "\t", "\n---\n", "}", "{}"]),
+    )
+        .prop_map(|(fields, header, tail)| {
+            let mut out = String::from("{");
+            if header {
+                out.push_str("\"apiVersion\": \"apiserver.config.k8s.io/v1\", \"kind\": \"EncryptionConfiguration\"");
+            }
+            for (i, (k, v)) in fields.iter().enumerate() {
+                if header || i > 0 {
+                    out.push_str(",\n");
+                }
+                out.push_str(&format!("{k:?}: "));
+                render_json(v, &mut out);
+            }
+            out.push('}');
+            out.push_str(tail);
+            out
+        })
+}
+
+/// Edited documents encoded as UTF-16 with a BOM, sometimes with a byte cut off.
+fn utf16_bytes() -> impl Strategy<Value = Vec<u8>> {
+    (mutated(), any::<bool>(), any::<bool>()).prop_map(|(text, big_endian, cut)| {
+        let mut out = if big_endian {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
+        for unit in text.encode_utf16() {
+            out.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        if cut {
+            out.pop();
+        }
+        out
+    })
+}
+
 /// Runs `cases` cases of `strategy` through `check`, shrinking a failure to a small input.
 fn run_cases<S: Strategy>(name: &str, strategy: S, cases: u32, check: impl Fn(&S::Value))
 where
@@ -391,29 +489,35 @@ where
 fn all_properties(scale: u32) {
     run_cases("random text", random_text(), 3 * scale, |t| property(t));
     run_cases("mutated documents", mutated(), 4 * scale, |t| property(t));
-    run_cases("mutated bytes", mutated_bytes(), scale, |b| {
+    let bytes_property = |b: &Vec<u8>| {
+        // Positions refer to the decoded text (BOM dropped, bad bytes as U+FFFD).
+        let source = Source::from_bytes(b);
         let analysis = analyze_bytes(b, &newest());
-        match std::str::from_utf8(b) {
-            Ok(text) => assert_invariants(text, &analysis),
-            Err(_) => assert!(analysis.diagnostics[0].range.end() <= b.len()),
-        }
-    });
+        assert_eq!(analysis, analyze_source(&source, &newest()));
+        assert_invariants(&source.text, &analysis);
+    };
+    run_cases("mutated bytes", mutated_bytes(), scale, bytes_property);
+    run_cases("utf-16", utf16_bytes(), scale, bytes_property);
     run_cases("structured yaml", structured(), 4 * scale, |t| property(t));
+    run_cases("structured json", json_structured(), 2 * scale, |t| {
+        assert!(t.starts_with('{'), "read by the JSON path");
+        property(t)
+    });
 }
 
-/// About 2,000 cases in all (3 + 4 + 1 + 4 = 12 units of 170).
+/// About 2,500 cases in all (3 + 4 + 1 + 1 + 4 + 2 = 15 units of 170).
 #[test]
 fn analyze_is_total_on_generated_inputs() {
     all_properties(170);
 }
 
-/// 110,000 cases (12 units of 9,200): run with `--release -- --ignored soak`.
+/// 138,000 cases (15 units of 9,200): run with `--release -- --ignored soak`.
 #[test]
 #[ignore = "soak: cargo test -p enccfg-core --release -- --ignored soak"]
 fn soak_analyze_is_total() {
     let started = Instant::now();
     all_properties(9_200);
-    eprintln!("soak: 110,400 cases in {:?}", started.elapsed());
+    eprintln!("soak: 138,000 cases in {:?}", started.elapsed());
 }
 
 /// The generators really reach the later stages (otherwise the properties prove little).

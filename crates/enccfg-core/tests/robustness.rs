@@ -109,7 +109,7 @@ fn ten_thousand_levels_of_flow_nesting() {
     assert_eq!(d.start.line, 1);
     assert!((250..=257).contains(&d.start.column), "{:?}", d.start);
     // Unclosed, and as mappings.
-    let text = "{a: ".repeat(10_000);
+    let text = format!("a: {}", "{a: ".repeat(10_000));
     assert_eq!(
         first_error(&timed(&text, Duration::from_secs(5))).code,
         "EC0004"
@@ -173,7 +173,7 @@ fn a_one_megabyte_single_line() {
     let line = |prefix: &str| {
         let names: Vec<String> = (0..100_000).map(|i| format!("{prefix}{i}")).collect();
         format!(
-            "{{apiVersion: apiserver.config.k8s.io/v1, kind: EncryptionConfiguration, resources: [{{resources: [{}], providers: [{{identity: {{}}}}]}}]}}",
+            "--- {{apiVersion: apiserver.config.k8s.io/v1, kind: EncryptionConfiguration, resources: [{{resources: [{}], providers: [{{identity: {{}}}}]}}]}}",
             names.join(", ")
         )
     };
@@ -181,6 +181,11 @@ fn a_one_megabyte_single_line() {
     assert!(text.len() > 700_000 && !text.contains('\n'));
     let analysis = timed(&text, Duration::from_secs(30));
     assert!(analysis.accepted);
+    // Without `--- `, the first character is `{`: Go's JSON decoder reads it and stops at the
+    // first bare key (encoding/json has no YAML fallback).
+    let json = timed(text.trim_start_matches("--- "), Duration::from_secs(30));
+    let d = first_error(&json);
+    assert_eq!((d.code, d.start.column), ("EC0001", 2));
     // Every name wrong, all on the same line: positions must stay cheap.
     let shouting = line("R");
     let analysis = timed(&shouting, Duration::from_secs(30));
@@ -343,13 +348,15 @@ fn tabs_used_for_indentation_are_a_positioned_syntax_error() {
             one(&[identity()]).replace("      - identity", "      -\tidentity"),
             6,
         ),
-        (one(&[identity()]).replace("kind: ", "kind: \t"), 2),
         (format!("{}\t# trailing comment\n", one(&[identity()])), 7),
     ] {
         let d = first_error(&run(&text, &newest())).clone();
         assert_eq!((d.code, d.start.line), ("EC0001", line), "{text:?}");
         assert_eq!(&text[d.range.start()..d.range.end()], "\t");
     }
+    // go-yaml skips a tab after `key: ` like any blank before a value (checked on the oracle).
+    let after_key = one(&[identity()]).replace("kind: ", "kind: \t");
+    assert!(run(&after_key, &newest()).accepted);
     let leading = format!("\t{}", one(&[identity()]));
     assert_eq!(first_error(&run(&leading, &newest())).stage, Stage::Syntax);
     // Tabs inside a value, a comment, a block scalar or a flow collection are fine, and so is
@@ -418,9 +425,66 @@ fn options_at_every_version_never_panic_on_odd_documents() {
                     minor,
                     reload,
                     kmsv1_gate: None,
+                    kmsv2_gate: None,
                 };
                 run(text, &o);
             }
         }
+    }
+}
+
+/// The bad inputs for the reader: each gets a positioned diagnostic in bounded time.
+#[test]
+fn json_nested_ten_thousand_deep_is_refused_at_the_depth_budget() {
+    let text = format!("{{\"a\": {}{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    let analysis = timed(&text, Duration::from_secs(5));
+    let d = first_error(&analysis);
+    assert_eq!((d.code, d.start.line), ("EC0004", 1));
+    assert!((250..=265).contains(&d.start.column), "{:?}", d.start);
+    // Unclosed too.
+    let text = format!("{{\"a\": {}", "{\"b\": ".repeat(10_000));
+    assert_eq!(
+        first_error(&timed(&text, Duration::from_secs(5))).code,
+        "EC0004"
+    );
+}
+
+#[test]
+fn a_ten_megabyte_json_line_is_read_in_bounded_time() {
+    let names: Vec<String> = (0..800_000)
+        .map(|i| format!("\"r{i}.g.example\""))
+        .collect();
+    let text = format!(
+        "{{\"apiVersion\": \"apiserver.config.k8s.io/v1\", \"kind\": \"EncryptionConfiguration\", \"resources\": [{{\"resources\": [{}], \"providers\": [{{\"identity\": {{}}}}]}}]}}",
+        names.join(",")
+    );
+    assert!(text.len() > 10 * 1024 * 1024 && !text.contains('\n'));
+    let analysis = timed(&text, Duration::from_secs(120));
+    assert!(analysis.accepted, "{:?}", analysis.errors().next());
+    // One stray byte at the end of the line: Go's JSON decoder refuses the whole file there.
+    let broken = format!("{text}x");
+    let d = first_error(&timed(&broken, Duration::from_secs(120))).clone();
+    assert_eq!((d.code, d.start.line), ("EC0001", 1));
+    assert_eq!(d.range.start(), text.len());
+}
+
+#[test]
+fn utf16_with_an_odd_byte_count_and_a_lone_bom_are_positioned() {
+    let text = format!("{HEAD}resources: []\n");
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes.push(b'x');
+    let analysis = enccfg_core::analyze_bytes(&bytes, &newest());
+    let d = first_error(&analysis);
+    assert_eq!((d.code, d.start.line, d.start.column), ("EC0006", 4, 1));
+    assert!(d.message.contains("incomplete UTF-16"), "{}", d.message);
+    for bom in [b"\xef\xbb\xbf".as_slice(), b"\xff\xfe", b"\xfe\xff"] {
+        let analysis = enccfg_core::analyze_bytes(bom, &newest());
+        let d = first_error(&analysis);
+        assert_eq!(
+            (d.code, d.start.line, d.start.column),
+            ("EC0002", 1, 1),
+            "{bom:?}"
+        );
     }
 }

@@ -268,12 +268,13 @@ fn rule_results_do_not_depend_on_version_or_reload() {
     ]);
     let base = check(&text, &newest());
     assert_eq!(base.len(), 4);
-    for minor in 27..=36 {
+    for minor in 27..=37 {
         for reload in [false, true] {
             let o = enccfg_core::Options {
                 minor,
                 reload,
                 kmsv1_gate: None,
+                kmsv2_gate: None,
             };
             assert_eq!(check(&text, &o), base, "1.{minor} reload={reload}");
         }

@@ -24,6 +24,7 @@ fn opts(reload: bool) -> Options {
         minor: 36,
         reload,
         kmsv1_gate: Some(true),
+        kmsv2_gate: None,
     }
 }
 

@@ -269,7 +269,7 @@ mod tests {
         let rows: Vec<&str> = out.lines().collect();
         let at = rows
             .iter()
-            .position(|r| r.starts_with(&format!("{line} |")))
+            .position(|r| r.trim_start().starts_with(&format!("{line} |")))
             .unwrap_or_else(|| panic!("no line {line} in\n{out}"));
         (rows[at], rows[at + 1])
     }
@@ -306,16 +306,18 @@ mod tests {
         let out = check("resources:\n  - resources: [secrets]\n    providers:\n      - aescbc:\n          keys:\n            - name: k\n              secret: >-\n                QUFBQUFB\n                QUFB\n");
         assert!(out.contains("error[EC0217]"), "{out}");
         assert!(!out.contains("QUFB"), "key material leaked:\n{out}");
-        let (first, _) = rows(&out, 10);
+        // The span is the block scalar, from its `>-` header on line 9 to the last key
+        // character of line 11 (masked like the key, since it is part of the value).
+        let (first, opening) = rows(&out, 9);
+        let (middle, _) = rows(&out, 10);
         let (last, closing) = rows(&out, 11);
-        // The span opens at the first key character of line 10 and closes under the last one
-        // of line 11.
+        assert_eq!(opening.find('^'), first.find("**"), "{out}");
         assert!(
-            first.starts_with("10 | /") && first.ends_with("********"),
+            middle.starts_with("10 | |") && middle.ends_with(" ********"),
             "{out}"
         );
         assert!(
-            last.starts_with("11 | |") && last.ends_with("****"),
+            last.starts_with("11 | |") && last.ends_with(" ****"),
             "{out}"
         );
         assert!(closing.trim_start().starts_with("| |_"), "{out}");

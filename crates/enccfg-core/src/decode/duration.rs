@@ -2,10 +2,10 @@
 
 /// Nanoseconds, or `None` where Go reports an error.
 pub(crate) fn parse_go_duration(text: &str) -> Option<i64> {
-    let (negative, mut rest) = match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
-        _ => (false, text),
+    let (negative, mut rest) = match (text.strip_prefix('-'), text.strip_prefix('+')) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        (None, None) => (false, text),
     };
     if rest == "0" {
         return Some(0);
@@ -72,8 +72,10 @@ pub(crate) fn parse_go_duration(text: &str) -> Option<i64> {
 /// Go's `leadingInt`: the leading digits as a number, `None` past 1<<63.
 fn leading_int(s: &str) -> Option<(u64, &str)> {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    // ASCII digits: a char boundary.
+    let (number, rest) = s.split_at_checked(digits)?;
     let mut x: u64 = 0;
-    for c in s[..digits].bytes() {
+    for c in number.bytes() {
         if x > (1 << 63) / 10 {
             return None;
         }
@@ -82,15 +84,16 @@ fn leading_int(s: &str) -> Option<(u64, &str)> {
             return None;
         }
     }
-    Some((x, &s[digits..]))
+    Some((x, rest))
 }
 
 /// Go's `leadingFraction`: digits after the point, ignoring those that would overflow, and
 /// the power of ten they are scaled by.
 fn leading_fraction(s: &str) -> (u64, f64, &str) {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, rest) = s.split_at_checked(digits).unwrap_or((s, ""));
     let (mut x, mut scale, mut overflow) = (0u64, 1.0f64, false);
-    for c in s[..digits].bytes() {
+    for c in number.bytes() {
         if overflow {
             continue;
         }
@@ -106,7 +109,7 @@ fn leading_fraction(s: &str) -> (u64, f64, &str) {
         x = y;
         scale *= 10.0;
     }
-    (x, scale, &s[digits..])
+    (x, scale, rest)
 }
 
 #[cfg(test)]

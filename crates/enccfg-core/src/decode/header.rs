@@ -30,11 +30,14 @@ pub(crate) fn check(root: &Node, reader: &mut Reader) -> bool {
         );
         return false;
     };
+    // Go's `encoding/json` reads the header whatever the version: it matches keys
+    // case-insensitively and the last matching key wins. Before 1.31 the body decode then drops
+    // such keys; from 1.31 they are strict "unknown field" errors.
     let find = |name: &str| {
         pairs
             .iter()
             .rev()
-            .find(|(k, _)| k.scalar_text() == Some(name))
+            .find(|(k, _)| k.scalar_text().is_some_and(|k| go_fold_eq(k, name)))
     };
     let api_version = header_value(find("apiVersion"), "apiVersion", reader);
     let kind = header_value(find("kind"), "kind", reader);
@@ -137,13 +140,34 @@ fn header_value(
     }
 }
 
+/// Go's case-insensitive key match (`encoding/json`): simple case folding, which for ASCII
+/// letters also matches the Kelvin sign (k) and the long s (s).
+fn go_fold_eq(a: &str, b: &str) -> bool {
+    fn fold(c: char) -> char {
+        match c {
+            '\u{212a}' => 'k',
+            '\u{17f}' => 's',
+            c => c.to_ascii_lowercase(),
+        }
+    }
+    a.chars().map(fold).eq(b.chars().map(fold))
+}
+
 /// A small range that stands for a whole node: a mapping's first key, a list's first item.
 pub(crate) fn head(node: &Node) -> TextRange {
     let mut node = node;
     loop {
         match &node.kind {
-            NodeKind::Mapping(pairs) if !pairs.is_empty() => return pairs[0].0.range,
-            NodeKind::Sequence(items) if !items.is_empty() => node = &items[0],
+            NodeKind::Mapping(pairs) if !pairs.is_empty() => {
+                if let Some((key, _)) = pairs.first() {
+                    return key.range;
+                }
+            }
+            NodeKind::Sequence(items) if !items.is_empty() => {
+                if let Some(first) = items.first() {
+                    node = first;
+                }
+            }
             _ => return node.range,
         }
     }

@@ -34,8 +34,10 @@ const KMS_FIELDS: &[&str] = &["apiVersion", "name", "cachesize", "endpoint", "ti
 pub(crate) const DEFAULT_TIMEOUT_NANOS: i64 = 3_000_000_000;
 pub(crate) const DEFAULT_CACHESIZE: i32 = 1000;
 
-pub(crate) fn decode(root: &Node, options: &Options) -> Decoded {
-    let mut reader = Reader::new(options);
+/// Decodes `root`; `json` when Go's JSON decoder read the file (numbers keep their Go types,
+/// and before 1.31 a repeated object key decodes into the same struct again).
+pub(crate) fn decode(root: &Node, options: &Options, json: bool) -> Decoded {
+    let mut reader = Reader::new(options, json);
     if !header::check(root, &mut reader) {
         return Decoded {
             config: None,
@@ -156,7 +158,29 @@ fn object_field<T>(
 ) -> Option<Field<T>> {
     let (key, value) = fields.get(name)?;
     let path = format!("{path}.{name}");
-    let inner = r.mapping(value, &path, known)?;
+    let merged;
+    let node = if r.json && !r.strict {
+        // Go decodes every occurrence into the same struct: null resets it, objects merge.
+        let all = fields.all(name);
+        let live = all.iter().rposition(|v| is_null(v)).map_or(0, |i| i + 1);
+        let objects = all.get(live..).unwrap_or_default();
+        if objects.len() > 1 {
+            let mut pairs = Vec::new();
+            for object in objects {
+                if !matches!(object.kind, crate::syntax::NodeKind::Mapping(_)) {
+                    r.mapping(object, &path, known)?;
+                }
+                pairs.extend(object.pairs().iter().cloned());
+            }
+            merged = Node::collection(value.range, crate::syntax::NodeKind::Mapping(pairs.into()));
+            &merged
+        } else {
+            value
+        }
+    } else {
+        value
+    };
+    let inner = r.mapping(node, &path, known)?;
     let decoded = body(r, &inner, &path)?;
     Some(Field {
         value: decoded,

@@ -8,9 +8,11 @@ use crate::options::Options;
 use crate::registry;
 use crate::syntax::{resolve, Node, NodeKind, Resolved, ScalarStyle};
 
-/// Collects decode diagnostics; knows whether unknown fields are errors (1.31+) or dropped.
+/// Collects decode diagnostics; knows whether unknown fields are errors (1.31+) or dropped,
+/// and whether Go's JSON decoder read the file.
 pub(crate) struct Reader {
     pub strict: bool,
+    pub json: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -20,6 +22,15 @@ pub(crate) struct Fields<'n> {
 }
 
 impl<'n> Fields<'n> {
+    /// The values of every occurrence of field `name`, in file order.
+    pub(crate) fn all(&self, name: &str) -> Vec<&'n Node> {
+        self.pairs
+            .iter()
+            .filter(|(n, _, _)| *n == name)
+            .map(|(_, _, v)| *v)
+            .collect()
+    }
+
     /// The key and value nodes of field `name`, if present.
     pub(crate) fn get(&self, name: &str) -> Option<(&'n Node, &'n Node)> {
         self.pairs
@@ -64,9 +75,10 @@ fn describe(node: &Node) -> String {
 }
 
 impl Reader {
-    pub(crate) fn new(options: &Options) -> Self {
+    pub(crate) fn new(options: &Options, json: bool) -> Self {
         Reader {
             strict: options.strict_decoding(),
+            json,
             diagnostics: Vec::new(),
         }
     }
@@ -243,8 +255,17 @@ impl Reader {
     ) -> Option<Field<i32>> {
         let (key, node) = fields.get(name)?;
         let full = format!("{path}.{name}");
+        let json_number = matches!(
+            node.kind,
+            NodeKind::Scalar {
+                style: ScalarStyle::JsonNumber,
+                ..
+            }
+        );
         let value = match resolved(node) {
             Some(Resolved::Null) => return None,
+            // Go's JSON decoder parses the literal itself: `1e3` or `1000.0` is no int32.
+            Some(Resolved::Float(_)) if json_number => None,
             Some(Resolved::Int(v)) => i32::try_from(v).ok(),
             Some(Resolved::Float(f)) if !f.is_finite() => {
                 self.diagnostics.push(Diagnostic::new(
@@ -368,13 +389,14 @@ fn edit_distance(a: &str, b: &str) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
         let mut row = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
+        for ((cb, diagonal), above) in b.iter().zip(&prev).zip(prev.iter().skip(1)) {
+            let left = row.last().copied().unwrap_or(usize::MAX - 1);
             let cost = usize::from(ca != cb);
-            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
+            row.push((diagonal + cost).min(above + 1).min(left + 1));
         }
         prev = row;
     }
-    prev[b.len()]
+    prev.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]

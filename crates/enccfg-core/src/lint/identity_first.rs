@@ -36,6 +36,7 @@ pub(crate) fn fix(ctx: &FixContext<'_>, d: &Diagnostic) -> Option<Proposal> {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice the texts they wrote
 mod tests {
     use super::super::test_support::{run, HEAD, KEY32};
 

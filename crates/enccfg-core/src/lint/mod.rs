@@ -9,6 +9,7 @@
 pub(crate) mod aescbc_not_recommended;
 pub(crate) mod identity_first;
 pub(crate) mod identity_only;
+pub(crate) mod invisible_character_in_resource_name;
 pub(crate) mod kms_v1_deprecated;
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -70,6 +71,10 @@ pub(crate) static RULES: &[Rule] = &[
     Rule {
         code: &registry::IDENTITY_ONLY,
         check: identity_only::check,
+    },
+    Rule {
+        code: &registry::INVISIBLE_IN_NAME,
+        check: invisible_character_in_resource_name::check,
     },
 ];
 

@@ -48,7 +48,7 @@ pub fn dated_key_name(date: &str, taken: &[String]) -> String {
 
 /// Every key name of the local providers in `text` (to name a new key apart from them).
 pub fn key_names(text: &str) -> Vec<String> {
-    let loaded = Loaded::new(text, &LOCATING);
+    let loaded = Loaded::new(text, &locating());
     let Some(config) = &loaded.config else {
         return Vec::new();
     };
@@ -100,11 +100,12 @@ pub struct KeyInsertion {
 
 /// Finding the provider needs only the model: decode as 1.30 did (unknown fields ignored), so
 /// a typo elsewhere does not hide the provider.
-const LOCATING: Options = Options {
-    minor: 30,
-    reload: false,
-    kmsv1_gate: None,
-};
+fn locating() -> Options {
+    Options {
+        minor: 30,
+        ..Options::default()
+    }
+}
 
 fn is_local(kind: ProviderKind) -> bool {
     matches!(
@@ -116,7 +117,7 @@ fn is_local(kind: ProviderKind) -> bool {
 /// The provider that gets a new key: the `aescbc`/`aesgcm`/`secretbox` provider at byte `caret`,
 /// else the first one in the file.
 pub fn key_target(text: &str, caret: Option<usize>) -> Result<KeyTarget, String> {
-    let loaded = Loaded::new(text, &LOCATING);
+    let loaded = Loaded::new(text, &locating());
     let config = loaded.config.as_ref().ok_or(
         "the file does not decode yet: fix the errors shown, then generate the key".to_string(),
     )?;
@@ -160,8 +161,14 @@ pub fn insert_key(
     secret: &str,
     position: KeyPosition,
 ) -> Result<KeyInsertion, String> {
-    let loaded = Loaded::new(text, &LOCATING);
+    let loaded = Loaded::new(text, &locating());
     let stale = || "the file changed: generate the key again".to_string();
+    if loaded.json {
+        return Err(
+            "this file is JSON (it starts with `{`): write it as YAML (Export, canonical form) to add keys here"
+                .into(),
+        );
+    }
     let provider = loaded
         .provider(target.entry, target.index)
         .ok_or_else(stale)?;

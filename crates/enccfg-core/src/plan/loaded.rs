@@ -9,6 +9,7 @@ use crate::decode::{self, model::Config, model::Provider, model::ProviderKind};
 use crate::diagnostic::TextRange;
 use crate::line_index::LineIndex;
 use crate::options::Options;
+use crate::source::Source;
 use crate::syntax::{self, Node};
 use crate::views::Ordering;
 
@@ -18,20 +19,24 @@ pub(crate) struct Loaded<'t> {
     pub root: Option<Node>,
     /// The decoded model; `None` when the file does not decode.
     pub config: Option<Config>,
+    /// Go's JSON decoder reads this file (it starts with `{`): YAML edits would break it.
+    pub json: bool,
 }
 
 impl<'t> Loaded<'t> {
     pub(crate) fn new(text: &'t str, options: &Options) -> Self {
         let analysis = analyze(text, options);
-        let root = syntax::parse(text).root;
+        let source = Source::from_text(text);
+        let root = syntax::parse(&source).root;
         let config = root
             .as_ref()
-            .and_then(|root| decode::decode(root, options).config);
+            .and_then(|root| decode::decode(root, options, source.json).config);
         Loaded {
             text,
             analysis,
             root,
             config,
+            json: source.json,
         }
     }
 

@@ -132,12 +132,15 @@ pub(crate) fn remove(text: &str, seq: &Node, index: usize) -> Option<Vec<Edit>> 
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice the texts they wrote
 mod tests {
     use super::*;
     use crate::syntax;
 
     fn root_seq(text: &str) -> Node {
-        let root = syntax::parse(text).root.expect("parses");
+        let root = syntax::parse(&crate::source::Source::from_text(text))
+            .root
+            .expect("parses");
         let (_, list) = root.pairs()[0].clone();
         list
     }

@@ -555,6 +555,9 @@ pub fn plan(input: &WizardInput<'_>) -> Result<Plan, String> {
         options.kmsv1_gate = Some(true);
     }
     let start = Loaded::new(input.text, &options);
+    if start.json {
+        return Err("this file is JSON (it starts with `{`): write it as YAML (Export, canonical form) for the wizard to edit it".into());
+    }
     if start.config.is_none() {
         return Err("the file does not decode: fix the errors shown first (every step keeps the file accepted)".into());
     }

@@ -138,6 +138,8 @@ docs! {
         "Entries are matched in order, so a name after a wildcard that covers it (`*.*`, or `*.<group>` of its group) could never apply. kube-apiserver refuses to build its transformers and does not start. Put specific names before wildcards: that is how you opt a resource out of `*.*`.";
     "EC0302"
         "The `KMSv1` feature gate (added in 1.28) is off by default from 1.29, and a `kms` provider with `apiVersion: v1` (or no apiVersion) then stops kube-apiserver. Migrate to `apiVersion: v2`, or start kube-apiserver with `--feature-gates=KMSv1=true` while you migrate.";
+    "EC0303"
+        "In 1.27 and 1.28 KMS v2 is a beta feature behind the `KMSv2` gate (on by default). Started with `--feature-gates=KMSv2=false`, kube-apiserver refuses to build a `kms` provider with `apiVersion: v2` (\"KMSv2 feature is not enabled\") and does not start. From 1.29 the gate is locked on, and 1.32 removed it.";
     "EC0401"
         "The first provider encrypts every write. With `identity` first, data is written in plaintext; the later providers only decrypt old data. That is right only while deliberately decrypting everything."
         fix("`identity` first → moved to the end", "new writes switch from plaintext to encrypted");
@@ -147,4 +149,6 @@ docs! {
         "KMS v1 is deprecated since 1.28 and off by default since 1.29. Plan a migration to `apiVersion: v2`.";
     "EC0404"
         "An entry whose only provider is `identity` stores its resources in plaintext. That is intended for an opt-out before a wildcard; otherwise add an encrypting provider first.";
+    "EC0405"
+        "kube-apiserver keeps a U+FEFF (byte order mark), a zero-width or a no-break space inside a resource name as part of it, and accepts the file: validation does not check that names exist. Such a name matches no resource, so the resource you meant stays unencrypted. Such characters come from copying text out of documents or chat; retype the name.";
 }

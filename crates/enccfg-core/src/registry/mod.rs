@@ -277,6 +277,8 @@ codes! {
         "an earlier wildcard already covers this resource";
     KMSV1_DISABLED = "EC0302" "kmsv1-disabled" Load Error
         "KMS v1 is disabled in this Kubernetes version";
+    KMSV2_DISABLED = "EC0303" "kmsv2-disabled" Load Error
+        "a KMS v2 provider is configured but the KMSv2 feature gate is off";
     IDENTITY_FIRST = "EC0401" "identity-first" Lint Warning
         "`identity` is the first provider, so new writes are stored unencrypted"
         fix(Unsafe, lint::identity_first::fix)
@@ -290,6 +292,9 @@ codes! {
     IDENTITY_ONLY = "EC0404" "identity-only" Lint Info
         "this entry only has `identity`, so these resources are stored unencrypted"
         source("Kubernetes docs, Encrypting Confidential Data at Rest, provider table: identity gives \"N/A\" strength: \"Resources written as-is without encryption.\"", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#providers");
+    INVISIBLE_IN_NAME = "EC0405" "invisible-character-in-resource-name" Lint Warning
+        "a resource name holds an invisible character, so it matches no resource"
+        source("Kubernetes docs, Encrypting Confidential Data at Rest: \"The resources.resources field is an array of Kubernetes resource names (resource or resource.group) that should be encrypted\"; validation does not check that a name exists (facts sheet 10.10).", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/");
 }
 
 /// The entry of an exact code (`EC0221`), by binary search in the sorted list.

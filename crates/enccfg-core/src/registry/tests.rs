@@ -21,6 +21,7 @@ fn fixture_options(example: &[u8]) -> Options {
             Some(("k8s", v)) => options.minor = Options::parse_version(v).expect(v),
             Some(("reload", v)) => options.reload = v == "on",
             Some(("kmsv1", v)) => options.kmsv1_gate = Some(v == "on"),
+            Some(("kmsv2", v)) => options.kmsv2_gate = Some(v == "on"),
             _ => panic!("unknown fixture option {word}"),
         }
     }

@@ -30,27 +30,53 @@ impl Resolved {
 /// Resolves a scalar written with `style` and an optional `!!tag` suffix.
 pub(crate) fn resolve(text: &str, style: ScalarStyle, tag: Option<&str>) -> Resolved {
     match tag {
-        Some("str") | Some("binary") | Some("timestamp") => return Resolved::Str,
-        Some("null") => return Resolved::Null,
-        Some("bool") => return resolve_plain(text).filter_bool().unwrap_or(Resolved::Str),
-        Some("int") | Some("float") => return resolve_plain(text),
+        Some("null" | "bool" | "int") => return resolve_plain(text),
+        Some("float") => {
+            return match resolve_plain(text) {
+                // Within i64 or u64; no 128-bit float conversion in the bundle.
+                Resolved::Int(v) => Resolved::Float(match i64::try_from(v) {
+                    Ok(v) => v as f64,
+                    Err(_) => v as u64 as f64,
+                }),
+                other => other,
+            };
+        }
         Some(_) => return Resolved::Str,
         None => {}
     }
-    if style != ScalarStyle::Plain {
-        return Resolved::Str;
+    match style {
+        ScalarStyle::Plain => resolve_plain(text),
+        // Go reads an integer literal into int32 only when it fits; i64 is wide enough to tell.
+        ScalarStyle::JsonNumber => match text.parse::<i64>() {
+            Ok(v) => Resolved::Int(v.into()),
+            Err(_) => Resolved::Float(text.parse().unwrap_or(f64::NAN)),
+        },
+        ScalarStyle::Quoted | ScalarStyle::Block => Resolved::Str,
     }
-    resolve_plain(text)
 }
 
-trait FilterBool {
-    fn filter_bool(self) -> Option<Resolved>;
-}
-
-impl FilterBool for Resolved {
-    fn filter_bool(self) -> Option<Resolved> {
-        matches!(self, Resolved::Bool(_)).then_some(self)
-    }
+/// go-yaml refuses a scalar whose explicit core tag (`!!int`, `!!float`, `!!bool`, `!!null`,
+/// `!!timestamp`) does not match what its text resolves to ("cannot decode !!str `x` as a
+/// !!int"). `Some((found, tag))` then, in go-yaml's short names.
+pub(crate) fn tag_mismatch(text: &str, tag: &str) -> Option<(&'static str, &'static str)> {
+    let resolved = resolve_plain(text);
+    let found = match resolved {
+        Resolved::Null => "!!null",
+        Resolved::Bool(_) => "!!bool",
+        Resolved::Int(_) => "!!int",
+        Resolved::Float(_) => "!!float",
+        Resolved::Str => "!!str",
+    };
+    let wanted = match tag {
+        "null" => "!!null",
+        "bool" => "!!bool",
+        "int" => "!!int",
+        "float" if found == "!!int" => return None,
+        "float" => "!!float",
+        "timestamp" => "!!timestamp",
+        _ => return None,
+    };
+    (found != wanted).then_some((found, wanted))
 }
 
 fn resolve_plain(text: &str) -> Resolved {
@@ -69,7 +95,7 @@ fn resolve_plain(text: &str) -> Resolved {
         "-.inf" | "-.Inf" | "-.INF" => return Resolved::Float(f64::NEG_INFINITY),
         _ => {}
     }
-    match text.as_bytes()[0] {
+    match text.as_bytes().first().copied().unwrap_or(b' ') {
         b'.' => go_parse_float(text).map_or(Resolved::Str, Resolved::Float),
         b'+' | b'-' | b'0'..=b'9' => resolve_number(text),
         _ => Resolved::Str,
@@ -102,10 +128,10 @@ fn resolve_number(text: &str) -> Resolved {
 
 /// Go's `strconv.ParseInt(s, 0, 64)`, falling back to `ParseUint(s, 0, 64)`.
 fn go_parse_int(s: &str) -> Option<i128> {
-    let (negative, unsigned) = match s.as_bytes().first()? {
-        b'-' => (true, &s[1..]),
-        b'+' => (false, &s[1..]),
-        _ => (false, s),
+    let (negative, unsigned) = match (s.strip_prefix('-'), s.strip_prefix('+')) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        (None, None) => (false, s),
     };
     let (radix, digits) = if let Some(d) = unsigned
         .strip_prefix("0x")
@@ -122,8 +148,8 @@ fn go_parse_int(s: &str) -> Option<i128> {
         .or_else(|| unsigned.strip_prefix("0O"))
     {
         (8, d)
-    } else if unsigned.len() > 1 && unsigned.starts_with('0') {
-        (8, &unsigned[1..])
+    } else if let Some(d) = unsigned.strip_prefix('0').filter(|d| !d.is_empty()) {
+        (8, d)
     } else {
         (10, unsigned)
     };
@@ -147,7 +173,7 @@ fn is_yaml_style_float(s: &str) -> bool {
     }
     let digits = |i: &mut usize| {
         let start = *i;
-        while *i < b.len() && b[*i].is_ascii_digit() {
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
             *i += 1;
         }
         *i - start
@@ -186,7 +212,8 @@ fn go_parse_float(s: &str) -> Option<f64> {
     if !ok {
         return None;
     }
-    s.parse::<f64>().ok()
+    // Go's ParseFloat fails on overflow (`1e400`), so go-yaml keeps such text a string.
+    s.parse::<f64>().ok().filter(|f| f.is_finite())
 }
 
 #[cfg(test)]

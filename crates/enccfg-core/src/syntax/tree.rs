@@ -14,6 +14,8 @@ pub(crate) enum ScalarStyle {
     Plain,
     Quoted,
     Block,
+    /// A number on the JSON path: Go decodes its text straight into the field's type.
+    JsonNumber,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -64,6 +66,8 @@ pub(crate) struct Node {
     pub kind: NodeKind,
     /// Came from a `<<` merge key rather than being written in this mapping.
     pub merged: bool,
+    /// Written as an alias (`*name`) of an anchored node.
+    pub alias: bool,
     /// The number of nodes in this subtree, aliases expanded.
     pub size: usize,
 }
@@ -80,6 +84,7 @@ impl Node {
             range,
             kind: NodeKind::Scalar { value, style, tag },
             merged: false,
+            alias: false,
             size: 1,
         }
     }
@@ -100,6 +105,7 @@ impl Node {
             range,
             kind,
             merged: false,
+            alias: false,
             size: children.saturating_add(1),
         }
     }

@@ -3,6 +3,8 @@
 
 mod go_url;
 mod keys;
+
+pub(crate) use keys::decode_secret;
 mod kms;
 mod resources;
 

@@ -1,0 +1,182 @@
+//! go-yaml's reader: the text is handed over in the raw 512-byte chunks go-yaml reads, and a
+//! chunk is refused as a whole when it holds a character go-yaml does not allow in a file
+//! (control characters, U+FFFE, U+FFFF) or bytes that did not decode. A bad character after
+//! the first document therefore only matters when go-yaml has already read its chunk.
+
+use std::io::{BufRead, Read};
+
+use crate::source::{Broken, ChunkEnds};
+
+/// Why the reader stopped, and where (a text offset).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Refused {
+    pub at: usize,
+    /// `None` for a character go-yaml does not allow; else the decoding problem.
+    pub broken: Option<&'static str>,
+}
+
+/// A `BufRead` over `text[start..]` that serves go-yaml's chunks.
+pub(super) struct ChunkReader<'a> {
+    text: &'a str,
+    pos: usize,
+    /// Every character that ends before this offset has been checked.
+    checked: usize,
+    ends: &'a ChunkEnds,
+    broken: Option<Broken>,
+    /// Set when a chunk was refused.
+    pub refused: Option<Refused>,
+}
+
+impl<'a> ChunkReader<'a> {
+    pub(super) fn new(
+        text: &'a str,
+        start: usize,
+        ends: &'a ChunkEnds,
+        broken: Option<Broken>,
+    ) -> Self {
+        ChunkReader {
+            text,
+            pos: start,
+            checked: start,
+            ends,
+            broken,
+            refused: None,
+        }
+    }
+
+    /// Checks the chunk holding `self.pos` once (as go-yaml decodes it whole); its end.
+    fn chunk_end(&mut self) -> std::io::Result<usize> {
+        let len = self.text.len();
+        let refused = if self.pos >= len {
+            // go-yaml notices bytes that never complete a character when it reads past the end.
+            self.broken.filter(|b| b.at >= len).map(|b| Refused {
+                at: b.at,
+                broken: Some(b.problem),
+            })
+        } else {
+            let end = self.ends.end_of_chunk_holding(self.pos).min(len);
+            let refused = self.refusal(self.checked, end);
+            self.checked = self.checked.max(end);
+            if refused.is_none() {
+                return Ok(end);
+            }
+            refused
+        };
+        match refused {
+            Some(refused) => {
+                self.refused = Some(refused);
+                Err(std::io::Error::other("refused"))
+            }
+            None => Ok(len),
+        }
+    }
+
+    /// The first reason to refuse the characters that complete in `text[from..to]`.
+    fn refusal(&self, from: usize, to: usize) -> Option<Refused> {
+        if from >= to {
+            return None;
+        }
+        let mut first = from;
+        while !self.text.is_char_boundary(first) {
+            first -= 1;
+        }
+        let forbidden = self
+            .text
+            .get(first..)
+            .unwrap_or_default()
+            .char_indices()
+            .map(|(i, c)| (first + i, c))
+            .take_while(|&(at, c)| at + c.len_utf8() <= to)
+            .find(|&(_, c)| !allowed(c))
+            .map(|(at, _)| Refused { at, broken: None });
+        let broken = self
+            .broken
+            .filter(|b| (from..to).contains(&b.at))
+            .map(|b| Refused {
+                at: b.at,
+                broken: Some(b.problem),
+            });
+        match (forbidden, broken) {
+            (Some(f), Some(b)) => Some(if f.at < b.at { f } else { b }),
+            (f, b) => f.or(b),
+        }
+    }
+}
+
+/// go-yaml's printable characters (YAML 1.1 `c-printable`).
+pub(crate) fn allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+        || c >= '\u{10000}'
+}
+
+impl Read for ChunkReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        if let (Some(to), Some(from)) = (buf.get_mut(..n), available.get(..n)) {
+            to.copy_from_slice(from);
+        }
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for ChunkReader<'_> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        let end = self.chunk_end()?;
+        Ok(self.text.as_bytes().get(self.pos..end).unwrap_or_default())
+    }
+
+    fn consume(&mut self, amt: usize) {
+        self.pos = self.pos.saturating_add(amt).min(self.text.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(text: &str, broken: Option<Broken>) -> (Vec<u8>, Option<Refused>) {
+        let ends = ChunkEnds::Every { shift: 0 };
+        let mut reader = ChunkReader::new(text, 0, &ends, broken);
+        let mut out = Vec::new();
+        let _ = reader.read_to_end(&mut out);
+        (out, reader.refused)
+    }
+
+    #[test]
+    fn chunks_with_forbidden_characters_are_refused_whole() {
+        let text = format!("{}\u{1}", "a".repeat(600));
+        let (out, refused) = read_all(&text, None);
+        assert_eq!(out.len(), 512, "the first chunk is served");
+        assert_eq!(
+            refused,
+            Some(Refused {
+                at: 600,
+                broken: None
+            })
+        );
+        assert_eq!(read_all("ab", None), (b"ab".to_vec(), None));
+    }
+
+    #[test]
+    fn undecodable_bytes_stop_the_reader_in_their_chunk() {
+        let broken = Some(Broken {
+            at: 1,
+            problem: "invalid UTF-8",
+        });
+        let (out, refused) = read_all("a\u{fffd}", broken);
+        assert!(out.is_empty());
+        assert_eq!(refused.map(|r| r.at), Some(1));
+        let at_end = Some(Broken {
+            at: 2,
+            problem: "incomplete UTF-16 character",
+        });
+        let (out, refused) = read_all("ab", at_end);
+        assert_eq!(out, b"ab");
+        assert_eq!(
+            refused.map(|r| r.broken),
+            Some(Some("incomplete UTF-16 character"))
+        );
+    }
+}
