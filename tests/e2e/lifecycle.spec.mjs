@@ -92,9 +92,13 @@ test('the rotation wizard walks a key rotation, every step accepted', async ({ p
   const steps = page.getByTestId('wizard-step');
   await expect(steps).toHaveCount(4);
   expect(await steps.evaluateAll((els) => els.map((e) => e.dataset.step))).toEqual(['1', '2', '3', '4']);
+  // 1.36 rewrites with kubectl; 1.37 with a StorageVersionMigration.
+  await page.getByTestId('k8s-version').selectOption('1.36');
+  const rewrite = steps.nth(2).getByTestId('wizard-step-command');
+  await expect(rewrite.first()).toHaveText('kubectl get secrets --all-namespaces -o json | kubectl replace -f -');
+  await page.getByTestId('k8s-version').selectOption('1.37');
+  await expect(rewrite.first()).toContainText('kind: StorageVersionMigration');
   const files = await page.getByTestId('wizard-step-yaml').allTextContents();
-  const rewrite = await steps.nth(2).getByTestId('wizard-step-command').allTextContents();
-  expect(rewrite.join('\n')).toContain('kubectl get secrets --all-namespaces -o json | kubectl replace -f -');
   expect(files[0]).toMatch(/- name: key2\n.*\n\s+- name: key-\d{8}\n/);
   expect(files[3]).not.toContain('name: key2');
   // Each step's file, in the editor, is accepted.
