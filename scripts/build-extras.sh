@@ -18,11 +18,13 @@ if [ "$profile" = release ]; then
   wasm-opt -Oz \
     -o "$work/enccfg-extras_bg.wasm" "$work/enccfg-extras_bg.wasm"
 fi
-hash=$(cat "$work/enccfg-extras.js" "$work/enccfg-extras_bg.wasm" | sha256sum | cut -c1-16)
+hash=$(cat "$work/enccfg-extras.js" "$work/enccfg-extras_bg.wasm" static/extras.css | sha256sum | cut -c1-16)
 rm -rf "$staging/extras"; mkdir -p "$staging/extras"
 # The glue fetches its wasm next to itself: rename both, and point the glue at the new name.
 sed "s/enccfg-extras_bg\.wasm/enccfg-extras-$hash.wasm/g" "$work/enccfg-extras.js" > "$staging/extras/enccfg-extras-$hash.js"
 cp "$work/enccfg-extras_bg.wasm" "$staging/extras/enccfg-extras-$hash.wasm"
+# The tools' styles, linked by the module when it mounts its first panel.
+cp static/extras.css "$staging/extras/enccfg-extras-$hash.css"
 python3 - "$staging/index.html" "extras/enccfg-extras-$hash.js" <<'PY'
 import re, sys
 path, url = sys.argv[1], sys.argv[2]

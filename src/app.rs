@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::{
     use_file_open, DiagnosticsList, Editor, EmbedBar, ExamplePicker, ExportPanel, HealthPanel,
-    HelpOverlay, LazyPanel, NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel,
+    HelpOverlay, KeyButton, LazyPanel, NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel,
     ThemeSwitch, VerdictLine,
 };
 use crate::editor_model::Lines;
@@ -271,6 +271,7 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="toolbar">
                     <ExamplePicker current={state.example} {on_pick} />
                     <OptionsBar options={state.analysis.options} on_change={on_options} />
+                    <KeyButton />
                 </div>
                 <NoticeBar notice={page.notice.clone()} on_dismiss={callbacks.dismiss_notice.clone()}
                     asking={page.asking.is_some()}

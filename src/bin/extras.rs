@@ -20,4 +20,10 @@ pub fn update(id: u32, input: &str) -> Result<(), JsValue> {
     enccfg_playground::extras::update(id, input).map_err(|e| JsValue::from_str(&e))
 }
 
+/// Generates a key into the page's editor (the toolbar's button; see `extras::keygen`).
+#[wasm_bindgen]
+pub fn generate_key() {
+    enccfg_playground::extras::keygen::run();
+}
+
 fn main() {}

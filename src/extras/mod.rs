@@ -11,7 +11,16 @@
 //! Adding a tool: its root component here, one line in [`PANELS`] (what the module can mount)
 //! and one in [`TOOLS`] (what the page offers, as a tab and a `?panel=` value).
 
+mod command_block;
+mod compare_findings;
+pub mod compare_root;
+mod deployed;
+mod explain_result;
+pub mod explain_root;
+pub mod keygen;
 pub mod protocol;
+mod wizard_root;
+mod wizard_step;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -21,7 +30,11 @@ use protocol::{PanelEvent, PanelInput};
 use crate::url_params::Panel;
 
 /// The tools this build offers, with the name the module mounts them by.
-pub const TOOLS: &[(Panel, &str)] = &[];
+pub const TOOLS: &[(Panel, &str)] = &[
+    (Panel::Compare, "compare"),
+    (Panel::Wizard, "wizard"),
+    (Panel::Explain, "explain"),
+];
 
 /// Re-renders a mounted panel with the page's new state (its Yew app lives as long as this).
 pub type Updater = Box<dyn FnMut(PanelInput)>;
@@ -30,7 +43,38 @@ pub type Updater = Box<dyn FnMut(PanelInput)>;
 type MountFn = fn(web_sys::Element, PanelInput, Emitter) -> Updater;
 
 /// What the module can mount, by name.
-const PANELS: &[(&str, MountFn)] = &[];
+const PANELS: &[(&str, MountFn)] = &[
+    ("compare", |root, input, emitter| {
+        mount_app::<compare_root::CompareRoot>(
+            root,
+            move |input| compare_root::CompareRootProps {
+                input,
+                emitter: emitter.clone(),
+            },
+            input,
+        )
+    }),
+    ("wizard", |root, input, emitter| {
+        mount_app::<wizard_root::WizardRoot>(
+            root,
+            move |input| wizard_root::WizardRootProps {
+                input,
+                emitter: emitter.clone(),
+            },
+            input,
+        )
+    }),
+    ("explain", |root, input, emitter| {
+        mount_app::<explain_root::ExplainRoot>(
+            root,
+            move |input| explain_root::ExplainRootProps {
+                input,
+                emitter: emitter.clone(),
+            },
+            input,
+        )
+    }),
+];
 
 /// Sends a panel's requests to the page.
 #[derive(Clone)]
@@ -69,6 +113,33 @@ thread_local! {
     static NEXT_ID: RefCell<u32> = const { RefCell::new(1) };
 }
 
+/// Links the tools' stylesheet once: it sits next to this module, named like its glue (the
+/// page's `<meta name="enccfg-extras">` names the `.js`; `scripts/build-extras.sh` copies
+/// `static/extras.css` beside it), so the first visit does not download it.
+fn link_styles() {
+    let document = gloo_utils::document();
+    if let Ok(Some(_)) = document.query_selector("link[data-enccfg-extras]") {
+        return;
+    }
+    let css = document
+        .query_selector("meta[name=enccfg-extras]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .and_then(|js| js.strip_suffix(".js").map(|base| format!("{base}.css")));
+    let (Some(css), Ok(link), Ok(Some(head))) = (
+        css,
+        document.create_element("link"),
+        document.query_selector("head"),
+    ) else {
+        return;
+    };
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", &css);
+    let _ = link.set_attribute("data-enccfg-extras", "");
+    let _ = head.append_child(&link);
+}
+
 /// Mounts panel `kind` into `root` with the page's state `input` (JSON); returns its id.
 pub fn mount(
     kind: &str,
@@ -81,6 +152,7 @@ pub fn mount(
         .iter()
         .find(|(name, _)| *name == kind)
         .ok_or_else(|| format!("no panel named {kind:?}"))?;
+    link_styles();
     let updater = mount(root, input, Emitter(emit));
     let id = NEXT_ID.with(|next| {
         let mut next = next.borrow_mut();

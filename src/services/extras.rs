@@ -84,6 +84,11 @@ impl Extras {
             .ok_or_else(|| "mount returned no id".into())
     }
 
+    /// Asks the module to generate a key into the editor (see `extras::keygen`).
+    pub fn generate_key(&self) -> Result<(), String> {
+        self.call("generate_key", &[]).map(|_| ())
+    }
+
     /// Sends a mounted panel the page's new state.
     pub fn update(&self, id: u32, input: &str) -> Result<(), String> {
         self.call("update", &[id.into(), input.into()]).map(|_| ())

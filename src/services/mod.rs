@@ -9,6 +9,7 @@ pub mod embed;
 pub mod extras;
 pub mod file_read;
 pub mod location;
+pub mod random;
 pub mod share_link;
 pub mod storage;
 pub mod theme;

@@ -6,9 +6,12 @@
 
 mod check;
 mod codes;
+mod compare;
 mod describe;
+mod explain_error;
 mod fix;
 mod input;
+mod keygen;
 mod manifest;
 mod paths;
 mod plural;
@@ -72,6 +75,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = DescribeFormat::Text)]
         format: DescribeFormat,
     },
+    /// What deploying NEW over OLD (or running both on different nodes) does to stored data;
+    /// exit 0 when nothing puts data at risk, 1 when something does.
+    Compare(compare::CompareArgs),
+    /// Print a new key for aescbc, aesgcm or secretbox from the OS's random source.
+    Keygen(keygen::KeygenArgs),
+    /// Explain a kube-apiserver error or a value read from etcd (`k8s:enc:…`); exit 0 when
+    /// recognised, 1 when not.
+    ExplainError(explain_error::ExplainErrorArgs),
     /// Print the documentation of a diagnostic code (`EC0221`) or name (`kms-name-duplicate`).
     Explain {
         /// The code or name; omit with `--all-markdown`.
@@ -225,6 +236,9 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Compare(args) => compare::run(args),
+        Command::Keygen(args) => keygen::run(args),
+        Command::ExplainError(args) => explain_error::run(args),
         Command::Explain { code, all_markdown } => {
             if all_markdown {
                 return print_or_fail(&registry::render_markdown());

@@ -18,7 +18,8 @@
 //! workspace's `clippy.toml` lets `#[cfg(test)]` code unwrap and index).
 //!
 //! Pipeline: text → `syntax` (spanned tree) → `decode` (typed model + defaults) → `validate`
-//! (kube-apiserver's field errors) → `load` (masking, KMSv1 gate) → `lint` → verdict.
+//! (kube-apiserver's field errors) → `load` (masking, KMSv1 gate) → `lint` → verdict. Beside it,
+//! `plan` compares files, plans rotations and explains run-time errors and stored values.
 
 #![forbid(unsafe_code)]
 #![deny(
@@ -39,6 +40,7 @@ mod line_index;
 mod lint;
 mod load;
 mod options;
+pub mod plan;
 pub mod redact;
 pub mod registry;
 mod source;
