@@ -33,6 +33,7 @@
 mod analysis;
 mod canonical;
 mod decode;
+pub mod deploy;
 mod diagnostic;
 mod export;
 pub mod fix;
