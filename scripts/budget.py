@@ -21,7 +21,8 @@ for path in sorted(p for p in dist.rglob("*") if p.is_file()):
     # The page's own files, and wasm-bindgen's JS snippets, which its glue imports at start.
     # extras/ (panels loaded on first use) and examples/ are not part of a first visit.
     top = path.relative_to(dist).parts[0]
-    loaded_on_first_visit = path.suffix in {".html", ".js", ".wasm", ".css"} and (
+    # sw.js (the offline copy) is fetched after the page has loaded, not for its first paint.
+    loaded_on_first_visit = path.suffix in {".html", ".js", ".wasm", ".css"} and name != "sw.js" and (
         path.parent == dist or top == "snippets"
     )
     if loaded_on_first_visit:

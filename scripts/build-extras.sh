@@ -37,3 +37,5 @@ if n != 1:
 open(path, "w", encoding="utf-8").write(html)
 PY
 echo "build-extras.sh: extras/enccfg-extras-$hash.{js,wasm} ($profile)"
+# Offline: the service worker's file list is the whole build, so it runs last.
+python3 scripts/offline.py "$staging" "$profile"

@@ -27,6 +27,9 @@ policy = "; ".join(
         "style-src 'self'",
         "img-src 'self' data:",
         "connect-src 'self'",
+        # The offline copy: the service worker and the web app manifest, from this origin only.
+        "worker-src 'self'",
+        "manifest-src 'self'",
         "base-uri 'none'",
         "form-action 'none'",
         "object-src 'none'",

@@ -14,6 +14,8 @@
 mod command_block;
 mod compare_findings;
 pub mod compare_root;
+mod deploy_root;
+mod deploy_snippet;
 mod deployed;
 mod explain_result;
 pub mod explain_root;
@@ -34,6 +36,7 @@ pub const TOOLS: &[(Panel, &str)] = &[
     (Panel::Compare, "compare"),
     (Panel::Wizard, "wizard"),
     (Panel::Explain, "explain"),
+    (Panel::Deploy, "deploy"),
 ];
 
 /// Re-renders a mounted panel with the page's new state (its Yew app lives as long as this).
@@ -68,6 +71,16 @@ const PANELS: &[(&str, MountFn)] = &[
         mount_app::<explain_root::ExplainRoot>(
             root,
             move |input| explain_root::ExplainRootProps {
+                input,
+                emitter: emitter.clone(),
+            },
+            input,
+        )
+    }),
+    ("deploy", |root, input, emitter| {
+        mount_app::<deploy_root::DeployRoot>(
+            root,
+            move |input| deploy_root::DeployRootProps {
                 input,
                 emitter: emitter.clone(),
             },
