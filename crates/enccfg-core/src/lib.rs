@@ -31,6 +31,7 @@
 )]
 
 mod analysis;
+pub mod assist;
 mod canonical;
 mod decode;
 pub mod deploy;

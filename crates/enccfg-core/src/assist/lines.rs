@@ -1,0 +1,168 @@
+//! Where a line sits in a block-style YAML file, read from indentation alone so that it works
+//! on text that is half typed and does not parse: the keys above it (its parents), its own key
+//! and where its value starts. Flow collections (`[a, b]`, `{k: v}`) are not entered; a line
+//! inside one belongs to the key that opened it.
+
+/// One line's place in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct LineInfo {
+    /// Byte offset of the line's start in the text.
+    pub start: usize,
+    /// The line's text (without its line break).
+    pub text: String,
+    /// Column (bytes) of the line's content after indentation and `- ` markers.
+    pub col: usize,
+    /// The line starts a sequence item (`- `).
+    pub item: bool,
+    /// The key on this line and its byte range within the line, if any.
+    pub key: Option<(String, usize, usize)>,
+    /// Byte offset within the line where the key's value starts (after `: `), if any.
+    pub value_at: Option<usize>,
+    /// Keys of the enclosing mappings, outermost first.
+    pub parents: Vec<String>,
+    /// A blank or comment-only line.
+    pub blank: bool,
+}
+
+/// Splits off indentation and sequence markers: the content's column and whether an item starts.
+fn content(line: &str) -> (usize, bool) {
+    let bytes = line.as_bytes();
+    let mut col = bytes.iter().take_while(|b| **b == b' ').count();
+    let mut item = false;
+    while bytes.get(col) == Some(&b'-')
+        && matches!(bytes.get(col + 1), None | Some(b' ') | Some(b'\t'))
+    {
+        item = true;
+        col += 1;
+        col += bytes
+            .get(col..)
+            .map_or(0, |rest| rest.iter().take_while(|b| **b == b' ').count());
+    }
+    (col, item)
+}
+
+/// A plain or quoted key at `col`: its text, its byte range and where its value starts.
+fn key_at(line: &str, col: usize) -> Option<(String, usize, usize, usize)> {
+    let rest = line.get(col..)?;
+    if rest.starts_with(['#', '[', '{', '&', '*', '!', '|', '>']) {
+        return None;
+    }
+    let (name, end) = match rest.chars().next()? {
+        q @ ('"' | '\'') => {
+            let close = rest.get(1..)?.find(q)? + 1;
+            (rest.get(1..close)?.to_string(), close + 1)
+        }
+        _ => {
+            let end = rest
+                .char_indices()
+                .find(|(i, c)| {
+                    *c == ':'
+                        && matches!(rest.as_bytes().get(i + 1), None | Some(b' ') | Some(b'\t'))
+                })
+                .map(|(i, _)| i)?;
+            (rest.get(..end)?.trim_end().to_string(), end)
+        }
+    };
+    if rest.as_bytes().get(end) != Some(&b':') || name.contains(" #") {
+        return None;
+    }
+    let after = rest.get(end + 1..).unwrap_or("");
+    let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
+    Some((name, col, col + end, col + end + 1 + spaces))
+}
+
+/// Every line of `text` with its place.
+pub(crate) fn scan(text: &str) -> Vec<LineInfo> {
+    let mut stack: Vec<(usize, String)> = Vec::new();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let trimmed = line.trim_start();
+        let blank = trimmed.is_empty() || trimmed.starts_with('#');
+        let (col, item) = content(line);
+        let mut info = LineInfo {
+            start,
+            text: line.to_string(),
+            col,
+            item,
+            key: None,
+            value_at: None,
+            parents: Vec::new(),
+            blank,
+        };
+        if !blank {
+            while stack.last().is_some_and(|(c, _)| *c >= col) {
+                stack.pop();
+            }
+            info.parents = stack.iter().map(|(_, k)| k.clone()).collect();
+            if let Some((name, from, to, value)) = key_at(line, col) {
+                info.key = Some((name.clone(), from, to));
+                info.value_at = Some(value);
+                stack.push((col, name));
+            }
+        }
+        out.push(info);
+        start += raw.len();
+    }
+    if text.is_empty() || text.ends_with('\n') {
+        out.push(LineInfo {
+            start,
+            text: String::new(),
+            col: 0,
+            item: false,
+            key: None,
+            value_at: None,
+            parents: Vec::new(),
+            blank: true,
+        });
+    }
+    out
+}
+
+/// The index of the line holding byte `offset` (the last line when past the end).
+pub(crate) fn line_of(lines: &[LineInfo], offset: usize) -> usize {
+    lines.iter().rposition(|l| l.start <= offset).unwrap_or(0)
+}
+
+/// The parents a new key at `col` on line `index` would have: the keys of the lines above it
+/// with a smaller column.
+pub(crate) fn parents_at(lines: &[LineInfo], index: usize, col: usize) -> Vec<String> {
+    let mut stack: Vec<(usize, String)> = Vec::new();
+    for l in lines.iter().take(index).filter(|l| !l.blank) {
+        while stack.last().is_some_and(|(c, _)| *c >= l.col) {
+            stack.pop();
+        }
+        if let Some((k, _, _)) = &l.key {
+            stack.push((l.col, k.clone()));
+        }
+    }
+    while stack.last().is_some_and(|(c, _)| *c >= col) {
+        stack.pop();
+    }
+    stack.into_iter().map(|(_, k)| k).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parents_come_from_indentation_and_items() {
+        let text = "resources:\n  - resources:\n      - secrets\n    providers:\n      - aescbc:\n          keys:\n            - name: k1 # main\n";
+        let lines = scan(text);
+        let name = &lines[6];
+        assert_eq!(name.parents, ["resources", "providers", "aescbc", "keys"]);
+        assert_eq!(name.key.as_ref().map(|k| k.0.as_str()), Some("name"));
+        assert_eq!(name.text.get(name.value_at.unwrap()..), Some("k1 # main"));
+        assert_eq!(lines[3].parents, ["resources"]);
+        assert_eq!(lines[2].parents, ["resources", "resources"]);
+        assert!(lines[2].item && lines[2].key.is_none());
+        // Indentless sequences too.
+        let lines = scan("resources:\n- resources: [a]\n  providers:\n  - identity: {}\n");
+        assert_eq!(lines[2].parents, ["resources"]);
+        assert_eq!(lines[3].parents, ["resources", "providers"]);
+        assert_eq!(parents_at(&lines, 4, 4), ["resources", "providers"]);
+        assert_eq!(parents_at(&lines, 4, 0), Vec::<String>::new());
+    }
+}
