@@ -9,9 +9,9 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::{
-    use_file_open, DiagnosticsList, Editor, EmbedBar, ExamplePicker, ExportPanel, HealthPanel,
-    HelpOverlay, KeyButton, LazyPanel, NoticeBar, OptionsBar, OrderingPanel, PanelTabs, SharePanel,
-    ThemeSwitch, VerdictLine,
+    use_file_open, CopyFindings, DiagnosticsList, Editor, EmbedBar, ExamplePicker, ExportPanel,
+    HealthPanel, HelpOverlay, KeyButton, LazyPanel, NoticeBar, OptionsBar, OrderingPanel,
+    PanelTabs, SharePanel, ThemeSwitch, VerdictLine,
 };
 use crate::editor_model::Lines;
 use crate::extras::protocol::PanelEvent;
@@ -299,6 +299,7 @@ pub fn app(props: &AppProps) -> Html {
                                 <DiagnosticsList rows={rows} filter={page.severities}
                                     on_filter={callbacks.on_severity.clone()}
                                     on_select={on_select.clone()} {on_fix} />
+                                <CopyFindings />
                             </>
                         }) }
                         { tab_panel(Panel::Ordering, "", ordering.unwrap_or_else(|| html! {

@@ -8,6 +8,7 @@ pub mod editor_model;
 pub mod examples;
 pub mod extras;
 pub mod json;
+pub mod leave_guard;
 pub mod new_key;
 pub mod page;
 pub mod services;

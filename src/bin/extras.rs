@@ -26,4 +26,37 @@ pub fn generate_key() {
     enccfg_playground::extras::keygen::run();
 }
 
+/// Editing help in the page's editor: starts listening (hover docs), opens the completion list
+/// at the caret, formats the file (see `extras::assist`).
+#[wasm_bindgen]
+pub fn assist_attach() {
+    enccfg_playground::extras::assist::attach();
+}
+
+#[wasm_bindgen]
+pub fn assist_complete() {
+    enccfg_playground::extras::assist::complete();
+}
+
+#[wasm_bindgen]
+pub fn assist_format() {
+    enccfg_playground::extras::assist::format();
+}
+
+/// Copies the findings (the page's `copy-findings` buttons; see `extras::findings`).
+#[wasm_bindgen]
+pub fn copy_findings_markdown() {
+    enccfg_playground::extras::findings::copy("markdown");
+}
+
+#[wasm_bindgen]
+pub fn copy_findings_json() {
+    enccfg_playground::extras::findings::copy("json");
+}
+
+#[wasm_bindgen]
+pub fn copy_findings_sarif() {
+    enccfg_playground::extras::findings::copy("sarif");
+}
+
 fn main() {}

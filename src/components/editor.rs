@@ -1,7 +1,8 @@
 //! The YAML editor: a native textarea (undo, IME, screen readers and mobile keyboards keep
 //! working) over an overlay drawn by the app (gutter, highlighting, squiggles), a status line
 //! for the diagnostic under the caret, and the keys: F8 / Shift+F8 step through diagnostics,
-//! Tab inserts two spaces, Esc then Tab leaves the editor.
+//! Tab inserts two spaces, Esc then Tab leaves the editor, Ctrl+Space completes. Editing help
+//! (hover docs, completion, Format) runs in the lazily loaded module (`extras::assist`).
 
 use std::rc::Rc;
 
@@ -14,6 +15,7 @@ use super::{EditorGutter, EditorOverlay};
 use crate::editor_model::{
     caret_position, step, under_caret, visible_window, Lines, Marks, LINE_HEIGHT_PX,
 };
+use crate::services::extras;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -110,6 +112,11 @@ pub fn editor(props: &EditorProps) -> Html {
                     insert_text(&area, "  ", &on_edit);
                 }
                 "Tab" => escape_armed.set(false), // leaves the editor natively
+                " " if e.ctrl_key() && !e.alt_key() && !e.meta_key() => {
+                    // Completion at the caret, drawn by the lazily loaded module.
+                    e.prevent_default();
+                    run_assist("assist_complete");
+                }
                 "Escape" => escape_armed.set(true),
                 "Shift" | "Control" | "Alt" | "Meta" => {}
                 _ => escape_armed.set(false),
@@ -125,7 +132,12 @@ pub fn editor(props: &EditorProps) -> Html {
     let here = under_caret(&props.analysis.diagnostics, *caret);
     html! {
         <>
-            <label class="pane-title" for="editor">{ "encryption-config.yaml" }</label>
+            <div class="editor-head">
+                <label class="pane-title" for="editor">{ "encryption-config.yaml" }</label>
+                <button type="button" class="link-button" data-testid="format"
+                    onclick={Callback::from(|_: MouseEvent| run_assist("assist_format"))}>{ "Format" }</button>
+                <span class="format-status" data-testid="format-status" role="status" />
+            </div>
             <div class="code-editor">
                 <EditorGutter marks={marks.clone()} {window} line_count={lines.line_count()} layer_ref={gutter_ref} />
                 <div class="code-area">
@@ -147,7 +159,8 @@ pub fn editor(props: &EditorProps) -> Html {
                         {onblur}
                         onkeyup={on_caret_move.reform(|e: KeyboardEvent| e.into())}
                         onmouseup={on_caret_move.reform(|e: MouseEvent| e.into())}
-                        onfocus={on_caret_move.reform(|e: FocusEvent| e.into())}
+                        onfocus={on_caret_move.reform(|e: FocusEvent| { run_assist("assist_attach"); e.into() })}
+                        onmouseenter={Callback::from(|_: MouseEvent| run_assist("assist_attach"))}
                         onselect={on_caret_move}
                     />
                 </div>
@@ -165,7 +178,8 @@ pub fn editor(props: &EditorProps) -> Html {
             <p id="editor-keys" class="editor-keys">
                 <kbd>{ "Tab" }</kbd>{ " inserts two spaces; " }
                 <kbd>{ "Esc" }</kbd>{ " then " }<kbd>{ "Tab" }</kbd>{ " leaves the editor. " }
-                <kbd>{ "F8" }</kbd>{ " / " }<kbd>{ "Shift+F8" }</kbd>{ ": next / previous problem." }
+                <kbd>{ "F8" }</kbd>{ " / " }<kbd>{ "Shift+F8" }</kbd>{ ": next / previous problem. " }
+                <kbd>{ "Ctrl+Space" }</kbd>{ ": completions." }
                 { " " }
                 <strong class="editor-escape" aria-live="polite" data-testid="editor-escape">
                     { if *escape_armed { "Tab now leaves the editor." } else { "" } }
@@ -173,6 +187,15 @@ pub fn editor(props: &EditorProps) -> Html {
             </p>
         </>
     }
+}
+
+/// Loads the module of the tools (once) and runs one of its editing-help exports.
+fn run_assist(export: &'static str) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(module) = extras::load().await {
+            let _ = module.run(export);
+        }
+    });
 }
 
 /// Moves the overlay and the gutter to the textarea's scroll position. `first` is the first

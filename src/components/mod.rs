@@ -1,5 +1,6 @@
 //! One component per file; each renders a view model and sends callbacks, nothing more.
 
+mod copy_findings;
 mod diagnostics_list;
 mod editor;
 mod editor_gutter;
@@ -20,6 +21,7 @@ mod share_panel;
 mod theme_switch;
 mod verdict_line;
 
+pub use copy_findings::CopyFindings;
 pub use diagnostics_list::DiagnosticsList;
 pub use editor::Editor;
 pub use editor_gutter::EditorGutter;

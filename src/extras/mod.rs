@@ -11,6 +11,7 @@
 //! Adding a tool: its root component here, one line in [`PANELS`] (what the module can mount)
 //! and one in [`TOOLS`] (what the page offers, as a tab and a `?panel=` value).
 
+pub mod assist;
 mod command_block;
 mod compare_findings;
 pub mod compare_root;
@@ -19,6 +20,7 @@ mod deploy_snippet;
 mod deployed;
 mod explain_result;
 pub mod explain_root;
+pub mod findings;
 pub mod keygen;
 pub mod protocol;
 mod wizard_root;
@@ -129,7 +131,7 @@ thread_local! {
 /// Links the tools' stylesheet once: it sits next to this module, named like its glue (the
 /// page's `<meta name="enccfg-extras">` names the `.js`; `scripts/build-extras.sh` copies
 /// `static/extras.css` beside it), so the first visit does not download it.
-fn link_styles() {
+pub(crate) fn link_styles() {
     let document = gloo_utils::document();
     if let Ok(Some(_)) = document.query_selector("link[data-enccfg-extras]") {
         return;

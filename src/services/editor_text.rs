@@ -24,3 +24,29 @@ pub fn replace_all(area: &HtmlTextAreaElement, text: &str) {
         }
     }
 }
+
+/// Replaces the selection of `area` with `text` the way typing does (kept in the undo history),
+/// and fires the `input` event the editor listens to.
+pub fn insert_at_selection(area: &HtmlTextAreaElement, text: &str) {
+    let inserted = gloo_utils::document()
+        .dyn_into::<HtmlDocument>()
+        .ok()
+        .and_then(|doc| {
+            doc.exec_command_with_show_ui_and_value("insertText", false, text)
+                .ok()
+        })
+        .unwrap_or(false);
+    if inserted {
+        return; // the browser fired `input`
+    }
+    let start = area.selection_start().ok().flatten().unwrap_or(0);
+    let end = area.selection_end().ok().flatten().unwrap_or(start);
+    if area
+        .set_range_text_with_start_and_end_and_mode(text, start, end, "end")
+        .is_ok()
+    {
+        if let Ok(event) = web_sys::InputEvent::new("input") {
+            let _ = area.dispatch_event(&event);
+        }
+    }
+}

@@ -89,6 +89,11 @@ impl Extras {
         self.call("generate_key", &[]).map(|_| ())
     }
 
+    /// Calls one of the module's exports that take no arguments (`assist_attach`, …).
+    pub fn run(&self, export: &str) -> Result<(), String> {
+        self.call(export, &[]).map(|_| ())
+    }
+
     /// Sends a mounted panel the page's new state.
     pub fn update(&self, id: u32, input: &str) -> Result<(), String> {
         self.call("update", &[id.into(), input.into()]).map(|_| ())

@@ -6,7 +6,14 @@ use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::functional::hook;
 use yew::prelude::*;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use enccfg_core::Options;
+use gloo_events::EventListenerOptions;
+
 use super::snapshot;
+use crate::leave_guard::{would_lose_work, Kept};
 use crate::page::{autosave_step, Autosave, AutosaveStep, PageAction, PageState};
 use crate::services::{embed, storage};
 use crate::state::{Action, Playground};
@@ -19,7 +26,9 @@ pub(super) fn use_autosave(
     state: &UseReducerHandle<Playground>,
     page: &UseReducerHandle<PageState>,
     embed: bool,
+    kept: &Rc<RefCell<Kept>>,
 ) {
+    let kept = kept.clone();
     let deps = (
         state.source.clone(),
         state.options,
@@ -34,7 +43,9 @@ pub(super) fn use_autosave(
             AutosaveStep::Show(status) => status,
             AutosaveStep::Wait => return,
             AutosaveStep::Save => {
-                if storage::set(storage::DRAFT, &snapshot(&current, *keep).to_draft()) {
+                let draft = snapshot(&current, *keep);
+                if storage::set(storage::DRAFT, &draft.to_draft()) {
+                    kept.borrow_mut().record(&draft.yaml, draft.options);
                     Autosave::Saved
                 } else {
                     Autosave::Refused
@@ -42,6 +53,36 @@ pub(super) fn use_autosave(
             }
         };
         page.dispatch(PageAction::Autosave(status));
+    });
+}
+
+/// Asks the browser to confirm leaving while the file holds work that was neither loaded as it
+/// is nor kept in full (`leave_guard`); `current` is the state at the last render.
+#[hook]
+pub(super) fn use_leave_guard(
+    state: &UseReducerHandle<Playground>,
+    kept: &Rc<RefCell<Kept>>,
+    embed: bool,
+) {
+    let current = use_mut_ref(|| (false, Rc::<str>::from(""), Options::default()));
+    *current.borrow_mut() = (state.dirty, state.source.clone(), state.options);
+    let kept = kept.clone();
+    use_effect_with((), move |_| {
+        let window = gloo_utils::window();
+        let listener = EventListener::new_with_options(
+            &window,
+            "beforeunload",
+            EventListenerOptions::enable_prevent_default(),
+            move |event| {
+                let (dirty, text, options) = current.borrow().clone();
+                if would_lose_work(embed, dirty, &kept.borrow(), &text, options) {
+                    event.prevent_default();
+                    // Older browsers look for a return value instead.
+                    let _ = js_sys::Reflect::set(event, &"returnValue".into(), &"".into());
+                }
+            },
+        );
+        move || drop(listener)
     });
 }
 

@@ -19,7 +19,7 @@ use crate::state::{Action, Playground};
 use crate::url_params::{share_fragment, share_link, Panel, Theme, UrlParams};
 
 mod effects;
-use effects::{use_autosave, use_embed, use_help_key};
+use effects::{use_autosave, use_embed, use_help_key, use_leave_guard};
 
 /// Read once when the page opens.
 #[derive(Debug, PartialEq)]
@@ -153,7 +153,10 @@ pub fn use_session(shared: &Option<Result<Snapshot, ShareError>>) -> Session {
     let help_return = use_mut_ref(|| None::<HtmlElement>);
 
     use_effect_with(page.theme, |t| theme::apply(*t));
-    use_autosave(&state, &page, embed);
+    // What was last kept in full (draft, link, download), for the leave guard.
+    let kept = use_mut_ref(crate::leave_guard::Kept::default);
+    use_autosave(&state, &page, embed, &kept);
+    use_leave_guard(&state, &kept, embed);
     {
         // A link describes the state it was made from: drop it when the state changes.
         let dispatcher = page.dispatcher();
@@ -248,9 +251,10 @@ pub fn use_session(shared: &Option<Result<Snapshot, ShareError>>) -> Session {
         },
         on_share: {
             let (page, state, base) = (page.clone(), state.clone(), boot.base.clone());
-            let url_ref = share_url_ref.clone();
+            let (url_ref, kept) = (share_url_ref.clone(), kept.clone());
             Callback::from(move |()| {
                 let shared = snapshot(&state, page.share.include_keys);
+                kept.borrow_mut().record(&shared.yaml, shared.options);
                 let (base, page, url_ref) = (base.clone(), page.dispatcher(), url_ref.clone());
                 yew::platform::spawn_local(async move {
                     let Some(payload) = link_codec::encode(&shared).await else {
@@ -273,9 +277,10 @@ pub fn use_session(shared: &Option<Result<Snapshot, ShareError>>) -> Session {
             Callback::from(move |include| page.dispatch(PageAction::SetIncludeKeys(include)))
         },
         on_download: {
-            let (page, state) = (page.clone(), state.clone());
+            let (page, state, kept) = (page.clone(), state.clone(), kept.clone());
             Callback::from(move |()| {
                 let file = snapshot(&state, page.share.include_keys);
+                kept.borrow_mut().record(&file.yaml, file.options);
                 download::save("encryption-config.yaml", &file.yaml, "application/yaml");
             })
         },

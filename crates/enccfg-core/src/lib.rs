@@ -45,6 +45,7 @@ mod options;
 pub mod plan;
 pub mod redact;
 pub mod registry;
+pub mod report;
 mod source;
 mod syntax;
 mod validate;

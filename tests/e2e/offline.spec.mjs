@@ -1,0 +1,98 @@
+// Offline and installable: after a first visit the service worker serves the page from its
+// sub-path with the network cut (analysis, verdict, the embed); a new build deployed into the
+// served directory replaces the cached release; ?offline=off unregisters it.
+import { test, expect } from '@playwright/test';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { examples, load, settle } from './helpers.mjs';
+
+/** Waits until the service worker has cached this release and controls the page. */
+async function installed(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+test('after a first visit the page works offline from its sub-path, embed included', async ({ page, context }) => {
+  await page.goto('./');
+  await settle(page);
+  await installed(page);
+  const manifest = await page.locator('link[rel=manifest]').getAttribute('href');
+  expect(manifest).toBe('manifest.webmanifest');
+
+  await context.setOffline(true);
+  await page.reload();
+  await settle(page);
+  const broken = examples().find((e) => e.id === 'broken');
+  await load(page, broken.text);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'false');
+  const aescbc = examples().find((e) => e.accepted);
+  await load(page, aescbc.text);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'true');
+
+  // Another URL of the same app (query string, embed mode) also opens offline.
+  await page.goto('./?embed=1&example=broken');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'false');
+  await context.setOffline(false);
+});
+
+test('the manifest is relative and names its icons', async ({ request }) => {
+  const manifest = await (await request.get('./manifest.webmanifest')).json();
+  expect(manifest.start_url).toBe('./');
+  expect(manifest.scope).toBe('./');
+  for (const icon of manifest.icons) {
+    const response = await request.get(`./${icon.src}`);
+    expect(response.ok(), icon.src).toBe(true);
+  }
+  expect(manifest.icons.map((i) => i.type)).toEqual(['image/svg+xml', 'image/png', 'image/png']);
+});
+
+test('a new build deployed into the served directory replaces the cached release', async ({ page, context }) => {
+  // A copy of dist/ served beside the main site, so this test can deploy into it.
+  const dir = 'target/e2e-site/offline-release';
+  rmSync(dir, { recursive: true, force: true });
+  cpSync('dist', dir, { recursive: true, dereference: true });
+  const deploy = (marker) => {
+    const index = `${dir}/index.html`;
+    const html = readFileSync(index, 'utf8').replace(/\s*<meta name="e2e-release"[^>]*>/, '');
+    writeFileSync(index, html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta name="e2e-release" content="${marker}" />`));
+    execFileSync('python3', ['scripts/offline.py', dir, 'release']);
+  };
+  const release = () => page.locator('meta[name=e2e-release]').getAttribute('content');
+  const caches = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.includes('/offline-release/')));
+
+  deploy('one');
+  await page.goto('../offline-release/');
+  await settle(page);
+  await installed(page);
+  expect(await release()).toBe('one');
+  const first = await caches();
+  expect(first.length).toBe(1);
+
+  deploy('two');
+  await page.goto('../offline-release/');
+  await settle(page);
+  expect(await release()).toBe('two');
+  // The new worker takes over and deletes the old release's cache.
+  await expect.poll(caches).not.toEqual(first);
+  await expect.poll(async () => (await caches()).length).toBe(1);
+
+  // Offline, the cached release is the new one.
+  await context.setOffline(true);
+  await page.reload();
+  await settle(page);
+  expect(await release()).toBe('two');
+  await context.setOffline(false);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('?offline=off unregisters the worker and deletes its caches', async ({ page }) => {
+  await page.goto('./');
+  await settle(page);
+  await installed(page);
+  await page.goto('./?offline=off');
+  await settle(page);
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  await expect.poll(() => page.evaluate(async () => (await caches.keys()).length)).toBe(0);
+});
