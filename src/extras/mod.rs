@@ -119,8 +119,38 @@ pub fn mount_app<C>(
 where
     C: yew::BaseComponent,
 {
+    reserve_page_tree_ids();
     let mut handle = yew::Renderer::<C>::with_root_and_props(root, props(input)).render();
     Box::new(move |input| handle.update(props(input)))
+}
+
+/// How many Yew subtree ids the page's own module may use (its app is the first; it has no
+/// portals).
+const PAGE_TREE_IDS: usize = 8;
+
+#[yew::function_component(Blank)]
+fn blank() -> yew::Html {
+    yew::Html::default()
+}
+
+/// Each Yew copy numbers its app roots from 1, and handles an event in the capture phase when the
+/// closest root around its target carries one of its own numbers: the page's Yew (root 1) would
+/// take a panel's click for its own and run whichever page callback has the same listener id (a
+/// panel's Copy button ran the page's Share). So this module skips the page's numbers once, by
+/// creating that many empty apps on detached elements, before mounting its first panel.
+fn reserve_page_tree_ids() {
+    thread_local! {
+        static RESERVED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if RESERVED.with(|r| r.replace(true)) {
+        return;
+    }
+    let document = gloo_utils::document();
+    for _ in 0..PAGE_TREE_IDS {
+        if let Ok(host) = document.create_element("div") {
+            let _ = yew::Renderer::<Blank>::with_root(host).render();
+        }
+    }
 }
 
 thread_local! {

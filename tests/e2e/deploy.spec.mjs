@@ -30,12 +30,13 @@ test('?panel=deploy shows every snippet for the file and options, and Copy copie
   const aescbc = examples().find((e) => e.id === 'aescbc-identity');
   await load(page, aescbc.text);
   await expect(snippet(page, 'verify')).toContainText('k8s:enc:aescbc:v1:');
-  const secret = /secret: (\S+)/.exec(aescbc.text)[1];
+  const secret = /^\s*secret: (\S+)$/m.exec(aescbc.text)[1];
   for (const text of await page.getByTestId('deploy-snippet').allTextContents()) {
     expect(text).not.toContain(secret);
   }
 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy kube-apiserver flags' }).click();
+  await expect(page.locator('.deploy-snippet').first().getByRole('status')).toHaveText('Copied.');
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet(page, 'flags').textContent());
 });
