@@ -105,8 +105,8 @@ test('below 900 px the panels are tabs, operable with the arrow keys', async ({ 
   await expect(page.getByTestId('verdict')).toBeVisible(); // the verdict stays above the tabs
   await page.keyboard.press('End');
   // The tools (loaded on first use) come last.
-  await expect(tab('explain')).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByTestId('explain-input')).toBeVisible();
+  await expect(tab('deploy')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('deploy-snippet').first()).toBeVisible();
   await tab('export').click();
   await expect(tab('export')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('share')).toBeVisible();

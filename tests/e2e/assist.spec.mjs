@@ -90,3 +90,22 @@ test('Format lays the file out canonically, keeps comments, and undo restores it
   await expect(page.getByTestId('format-status')).toContainText('errors');
   await expect(editor).toHaveValue('resources: [\n');
 });
+
+for (const theme of ['light', 'dark']) {
+  test(`axe: the completion list, the field docs and the Deploy panel in ${theme}`, async ({ page }) => {
+    await page.goto(`./?theme=${theme}&panel=deploy`);
+    await expect(page.getByTestId('deploy-snippet')).toHaveCount(6);
+    await load(page, 'resources:\n  - resources: [secrets]\n    providers:\n      - ');
+    const editor = page.getByTestId('editor');
+    await editor.focus();
+    await editor.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+    await page.keyboard.press('Control+Space');
+    await expect(page.getByTestId('completion-item')).toHaveCount(5);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await editor.evaluate((el) => el.setSelectionRange(2, 2));
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('hover-doc')).toHaveAttribute('data-field', 'resources');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
