@@ -78,13 +78,14 @@ test('a new build deployed into the served directory replaces the cached release
   await expect.poll(caches).not.toEqual(first);
   await expect.poll(async () => (await caches()).length).toBe(1);
 
-  // Offline, the cached release is the new one.
+  // Offline (and the files gone from the server, so nothing can come from it), the cached
+  // release is the new one.
+  rmSync(dir, { recursive: true, force: true });
   await context.setOffline(true);
   await page.reload();
   await settle(page);
   expect(await release()).toBe('two');
   await context.setOffline(false);
-  rmSync(dir, { recursive: true, force: true });
 });
 
 test('?offline=off unregisters the worker and deletes its caches', async ({ page }) => {
@@ -95,4 +96,35 @@ test('?offline=off unregisters the worker and deletes its caches', async ({ page
   await settle(page);
   await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
   await expect.poll(() => page.evaluate(async () => (await caches.keys()).length)).toBe(0);
+});
+
+test('the CSP allows the worker and the manifest from this origin only', async ({ request }) => {
+  const html = await (await request.get('./')).text();
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+  const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  expect(directives['worker-src']).toEqual(["'self'"]);
+  expect(directives['manifest-src']).toEqual(["'self'"]);
+  // The worker caches every file of the build, with relative URLs.
+  const sw = await (await request.get('./sw.js')).text();
+  const files = JSON.parse(/const FILES = (\[.*\]);/.exec(sw)[1]);
+  expect(files).toContain('index.html');
+  expect(files.some((f) => f.startsWith('extras/') && f.endsWith('.wasm'))).toBe(true);
+  expect(files.every((f) => !f.startsWith('/') && !f.includes('://'))).toBe(true);
+});
+
+test('a build with ENCCFG_OFFLINE=0 has no worker, and unregisters the one of an earlier build', async ({ page }) => {
+  const dir = 'target/e2e-site/offline-optout';
+  rmSync(dir, { recursive: true, force: true });
+  cpSync('dist', dir, { recursive: true, dereference: true });
+  await page.goto('../offline-optout/');
+  await settle(page);
+  await installed(page);
+
+  execFileSync('python3', ['scripts/offline.py', dir, 'release'], { env: { ...process.env, ENCCFG_OFFLINE: '0' } });
+  expect(readFileSync(`${dir}/index.html`, 'utf8')).not.toContain('<meta name="enccfg-offline"');
+  expect(() => readFileSync(`${dir}/sw.js`)).toThrow();
+  await page.goto('../offline-optout/');
+  await settle(page);
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  rmSync(dir, { recursive: true, force: true });
 });
