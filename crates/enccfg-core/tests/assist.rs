@@ -121,6 +121,17 @@ fn completion_offers_values_with_a_fixed_set() {
     let text = "resources:\n  - providers:\n      - kms:\n          apiVersion: \n";
     let items = complete(text, at(text, ": \n") + 2, &Options::default());
     assert_eq!(items.first().map(|c| c.label.as_str()), Some("v2"));
+    assert!(items
+        .iter()
+        .any(|c| c.label == "v1" && c.detail.contains("KMSv1 gate is off")));
+    let gate_on = Options {
+        kmsv1_gate: Some(true),
+        ..Options::default()
+    };
+    let items = complete(text, at(text, ": \n") + 2, &gate_on);
+    assert!(items
+        .iter()
+        .any(|c| c.label == "v1" && !c.detail.contains("gate is off")));
     assert_eq!(labels("kind: Enc", 9), ["EncryptionConfiguration"]);
     assert_eq!(labels("apiVersion: ", 12), ["apiserver.config.k8s.io/v1"]);
 }

@@ -2,7 +2,7 @@
 //! `{"accepted", "diagnostics"}`, several give `{"accepted", "files": [{"path", "accepted",
 //! "diagnostics"}]}`, and `--from-manifest` adds `"manifest"` to the latter.
 
-use enccfg_core::{Diagnostic, Fix};
+use enccfg_core::Diagnostic;
 use serde_json::{json, Value};
 
 use crate::manifest::ManifestReport;
@@ -41,36 +41,10 @@ fn diagnostics(list: &[Diagnostic]) -> Vec<Value> {
     list.iter().map(diagnostic).collect()
 }
 
+/// One finding: the core's `report` writes it (the page's "Copy findings as JSON" uses the same
+/// function), read back here to sit inside the CLI's reports.
 fn diagnostic(d: &Diagnostic) -> Value {
-    json!({
-        "code": d.code,
-        "name": d.name,
-        "stage": d.stage.as_str(),
-        "severity": d.severity.as_str(),
-        "message": d.message,
-        "line": d.start.line,
-        "column": d.start.column,
-        "end_line": d.end.line,
-        "end_column": d.end.column,
-        "field": d.field.as_ref().map(|f| f.path.clone()),
-        "type": d.field.as_ref().map(|f| f.error_type.as_str()),
-        "help": d.help,
-        "fix": d.fix.as_ref().map(fix),
-    })
-}
-
-fn fix(f: &Fix) -> Value {
-    let applicability = match f.applicability {
-        enccfg_core::Applicability::Safe => "safe",
-        enccfg_core::Applicability::Unsafe => "unsafe",
-        enccfg_core::Applicability::DisplayOnly => "display-only",
-    };
-    let edits: Vec<Value> = f
-        .edits
-        .iter()
-        .map(|e| json!({ "start": e.range.start, "end": e.range.end, "insert": e.insert }))
-        .collect();
-    json!({ "title": f.title, "applicability": applicability, "edits": edits })
+    serde_json::from_str(&enccfg_core::report::diagnostic_json(d)).unwrap_or(Value::Null)
 }
 
 fn manifest(m: &ManifestReport) -> Value {

@@ -41,7 +41,7 @@ pub struct Completion {
 }
 
 /// What can be typed at byte `offset`, filtered by the word already typed before it.
-pub fn complete(text: &str, offset: usize, _options: &Options) -> Vec<Completion> {
+pub fn complete(text: &str, offset: usize, options: &Options) -> Vec<Completion> {
     let offset = offset.min(text.len());
     let lines = scan(text);
     let index = line_of(&lines, offset);
@@ -78,7 +78,7 @@ pub fn complete(text: &str, offset: usize, _options: &Options) -> Vec<Completion
                 })
                 .collect()
         }
-        Place::Value(level, key) => values(level, &key)
+        Place::Value(level, key) => values(level, &key, options)
             .into_iter()
             .map(|(v, d)| make(v, v.to_string(), d))
             .collect(),
@@ -163,14 +163,16 @@ fn siblings(lines: &[LineInfo], index: usize, col: usize, item: bool) -> Vec<Str
     out
 }
 
-fn values(level: Level, key: &str) -> Vec<(&'static str, &'static str)> {
+fn values(level: Level, key: &str, options: &Options) -> Vec<(&'static str, &'static str)> {
+    let v1 = if options.kmsv1_enabled() {
+        "KMS v1 (deprecated)"
+    } else {
+        "KMS v1 (deprecated; does not load: the KMSv1 gate is off)"
+    };
     match (level, key) {
         (Level::Root, "apiVersion") => vec![("apiserver.config.k8s.io/v1", "the only version")],
         (Level::Root, "kind") => vec![("EncryptionConfiguration", "the file's type")],
-        (Level::Kms, "apiVersion") => vec![
-            ("v2", "KMS v2 (GA since 1.29)"),
-            ("v1", "KMS v1 (deprecated)"),
-        ],
+        (Level::Kms, "apiVersion") => vec![("v2", "KMS v2 (GA since 1.29)"), ("v1", v1)],
         (Level::Kms, "timeout") => vec![("3s", "the default")],
         (Level::Kms, "endpoint") => {
             vec![("unix:///var/run/kms-plugin/socket.sock", "a Unix socket")]

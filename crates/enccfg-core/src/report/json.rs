@@ -14,7 +14,8 @@ pub fn json(analysis: &Analysis) -> String {
     ])
 }
 
-fn diagnostic(d: &Diagnostic) -> String {
+/// One finding as the CLI's JSON object (the CLI builds its reports from this).
+pub fn diagnostic(d: &Diagnostic) -> String {
     object(&[
         ("code", quote(d.code)),
         ("name", quote(d.name)),

@@ -7,7 +7,7 @@ mod json;
 mod markdown;
 mod sarif;
 
-pub use json::json;
+pub use json::{diagnostic as diagnostic_json, json};
 pub use markdown::markdown;
 pub use sarif::sarif;
 
