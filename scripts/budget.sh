@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Builds the release dist/, prints raw/gzip/brotli sizes of every file, and fails when what a
-# first visit downloads exceeds the brotli budget in budget.json.
+# Builds the release dist/ and, with the same tools and profile, a blank Yew app
+# (benchmarks/blank-yew); prints raw/gzip/brotli sizes of every file, the first visit as a
+# multiple of the blank app's, and fails when what a first visit downloads exceeds the brotli
+# budget in budget.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 bash scripts/build.sh
-python3 scripts/budget.py dist budget.json
+blank_dist="$PWD/target/blank-yew-dist"
+(cd benchmarks/blank-yew && trunk build --release --skip-version-check --dist "$blank_dist")
+python3 scripts/budget.py dist budget.json "$blank_dist"

@@ -63,10 +63,16 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |text: String| {
             let delay = debounce_ms(text.len());
             state.dispatch(Action::Edit(text));
-            let state = state.clone();
             // Replacing the timer drops (cancels) the previous one.
-            *pending_timer.borrow_mut() =
-                Some(Timeout::new(delay, move || state.dispatch(Action::Analyze)));
+            let mut timer = pending_timer.borrow_mut();
+            if delay == 0 {
+                // Same task, same render: the findings are painted with the keystroke.
+                *timer = None;
+                state.dispatch(Action::Analyze);
+            } else {
+                let state = state.clone();
+                *timer = Some(Timeout::new(delay, move || state.dispatch(Action::Analyze)));
+            }
         })
     };
     let on_options = {

@@ -70,7 +70,10 @@ mod tests {
         let analysis = analyze(&out.text, &Options::default());
         assert!(analysis.accepted);
         let views = analysis.views.unwrap();
-        assert_eq!(views.ordering.rows[0].write.label, "secretbox:key-20260507");
+        assert_eq!(
+            &*views.ordering.rows[0].write.label,
+            "secretbox:key-20260507"
+        );
         let utf16: Vec<u16> = out.text.encode_utf16().collect();
         let selected =
             String::from_utf16(&utf16[out.selection.0 as usize..out.selection.1 as usize]).unwrap();
@@ -97,7 +100,7 @@ mod tests {
         let labels: Vec<&str> = views.ordering.rows[0]
             .read
             .iter()
-            .map(|p| p.label.as_str())
+            .map(|p| &*p.label)
             .collect();
         assert_eq!(labels[2..], ["aescbc:c", "aescbc:key-20260507"]);
     }

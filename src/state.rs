@@ -50,9 +50,17 @@ fn export_of(source: &str, analysis: &Analysis, include_unsafe: bool, canonical:
     )
 }
 
-/// How long typing must pause before the text is analysed again: 120 ms, longer for big files
-/// (whose analysis takes long enough to interrupt typing), and under the contract's 300 ms.
+/// Texts up to this size are analysed on the keystroke itself: their analysis takes well under
+/// a millisecond or two, so the findings are painted in the same frame as the character.
+pub const ANALYSE_AT_ONCE_BYTES: usize = 32 * 1024;
+
+/// How long typing must pause before the text is analysed again: not at all for small texts,
+/// else 120 ms, longer for big files (whose analysis takes long enough to interrupt typing),
+/// and under the contract's 300 ms.
 pub fn debounce_ms(text_len: usize) -> u32 {
+    if text_len <= ANALYSE_AT_ONCE_BYTES {
+        return 0;
+    }
     120 + (text_len / 1_000).min(160) as u32
 }
 
@@ -314,7 +322,9 @@ mod tests {
 
     #[test]
     fn the_debounce_grows_with_the_file() {
-        assert_eq!(debounce_ms(crate::DEFAULT_EXAMPLE.len()), 120);
+        assert_eq!(debounce_ms(crate::DEFAULT_EXAMPLE.len()), 0);
+        assert_eq!(debounce_ms(ANALYSE_AT_ONCE_BYTES), 0);
+        assert_eq!(debounce_ms(ANALYSE_AT_ONCE_BYTES + 1), 152);
         assert_eq!(debounce_ms(100_000), 220);
         assert_eq!(debounce_ms(10_000_000), 280);
     }

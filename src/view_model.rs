@@ -313,13 +313,19 @@ mod panels {
                         row.entries.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(", ")
                     ));
                 }
-                let read_steps: Vec<String> = row.read.iter().map(|p| p.label.clone()).collect();
+                let read_steps: Vec<String> =
+                    row.read.iter().map(|p| p.label.to_string()).collect();
                 OrderingRow {
                     resource: row.resource.clone(),
-                    write: row.write.label.clone(),
+                    write: row.write.label.to_string(),
                     read: read_steps.join(","),
                     read_steps,
-                    prefix: row.write.prefix.clone().unwrap_or_else(|| "(plaintext, no prefix)".into()),
+                    prefix: row
+                        .write
+                        .prefix
+                        .as_deref()
+                        .unwrap_or("(plaintext, no prefix)")
+                        .to_string(),
                     notes,
                     plaintext_write: row.writes_plaintext,
                     select: lines
@@ -346,7 +352,7 @@ mod panels {
             row.write.label,
             row.read
                 .iter()
-                .map(|p| p.label.as_str())
+                .map(|p| &*p.label)
                 .collect::<Vec<_>>()
                 .join(", ")
         );

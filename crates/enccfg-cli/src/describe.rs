@@ -5,10 +5,7 @@ use enccfg_core::Analysis;
 use serde_json::{json, Value};
 
 fn labels(refs: &[ProviderRef]) -> String {
-    refs.iter()
-        .map(|p| p.label.as_str())
-        .collect::<Vec<_>>()
-        .join(",")
+    refs.iter().map(|p| &*p.label).collect::<Vec<_>>().join(",")
 }
 
 pub fn text(analysis: &Analysis, views: &Views) -> String {
@@ -65,12 +62,12 @@ pub fn json(analysis: &Analysis, views: &Views) -> String {
             json!({
                 "resource": r.resource,
                 "entries": r.entries,
-                "write": r.write.label,
-                "write_prefix": r.write.prefix,
-                "read": r.read.iter().map(|p| p.label.clone()).collect::<Vec<_>>(),
+                "write": &*r.write.label,
+                "write_prefix": r.write.prefix.as_deref(),
+                "read": r.read.iter().map(|p| &*p.label).collect::<Vec<_>>(),
                 "writes_plaintext": r.writes_plaintext,
                 "reads_plaintext": r.reads_plaintext,
-                "older_keys": r.older_keys,
+                "older_keys": r.older_keys.iter().map(|k| &**k).collect::<Vec<_>>(),
             })
         })
         .collect();

@@ -109,8 +109,10 @@ pub fn analyze_source(source: &Source, options: &Options) -> Analysis {
         }
         diagnostics.extend(lint::check(config, options));
     }
-    let views = config.as_ref().map(|c| views::build(c, options));
     attach_fixes(text, parsed.root.as_ref(), &mut diagnostics);
+    // The tree is done with: free it before the views, so the two are never held at once.
+    drop(parsed.root);
+    let views = config.as_ref().map(|c| views::build(c, options));
 
     if !diagnostics.is_empty() {
         let index = LineIndex::new(text);

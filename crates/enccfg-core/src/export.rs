@@ -8,7 +8,7 @@
 //! list element as it is (see `canonical.rs`), and when the text has no canonical form the
 //! export says so and writes the fixed text instead.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::analysis::{analyze, Analysis};
 use crate::canonical::canonical_yaml;
@@ -237,7 +237,7 @@ fn error_counts(before: &Analysis, after: &Analysis, counts: impl Fn(&Diagnostic
         .errors()
         .any(|d| matches!(d.stage, Stage::Syntax | Stage::Decode));
     let tally = |a: &Analysis, only: &dyn Fn(&Diagnostic) -> bool| {
-        let mut map: HashMap<&'static str, usize> = HashMap::new();
+        let mut map: HashMap<&'static str, usize> = HashMap::default();
         for d in a
             .diagnostics
             .iter()

@@ -1,7 +1,7 @@
 //! Load-time checks kube-apiserver makes while building its transformers (facts §6): wildcard
 //! masking across entries, and the KMSv1 feature gate. They carry no field path.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::decode::model::Config;
 use crate::diagnostic::Diagnostic;
@@ -15,7 +15,7 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
         return out;
     };
     // Groups whose `*` an earlier name recorded (`*` for `*.*`).
-    let mut wildcards: HashSet<String> = HashSet::new();
+    let mut wildcards: HashSet<String> = HashSet::default();
     for (i, entry) in entries.value.iter().enumerate() {
         if !options.kmsv1_enabled() {
             for (j, provider) in entry

@@ -111,8 +111,8 @@ fn chains(text: &str, o: &Options) -> Vec<(String, String, Vec<String>)> {
                 .map(|r| {
                     (
                         r.resource.clone(),
-                        r.write.label.clone(),
-                        r.read.iter().map(|p| p.label.clone()).collect(),
+                        r.write.label.to_string(),
+                        r.read.iter().map(|p| p.label.to_string()).collect(),
                     )
                 })
                 .collect()

@@ -53,7 +53,7 @@ fn inserted_keys_keep_the_file_accepted_at_both_positions() {
                 let write = insert_key(&text, &target, &name, &secret, KeyPosition::Write).unwrap();
                 let row = &views(&write.text).ordering.rows[0];
                 assert_eq!(
-                    row.write.label,
+                    *row.write.label,
                     format!("{kind}:key-20260507"),
                     "{}",
                     write.text
@@ -71,8 +71,8 @@ fn inserted_keys_keep_the_file_accepted_at_both_positions() {
                 let read =
                     insert_key(&text, &target, &name, &secret, KeyPosition::ReadOnly).unwrap();
                 let row = &views(&read.text).ordering.rows[0];
-                assert_eq!(row.write.label, format!("{kind}:old"));
-                assert_eq!(row.read[1].label, format!("{kind}:key-20260507"));
+                assert_eq!(*row.write.label, format!("{kind}:old"));
+                assert_eq!(*row.read[1].label, format!("{kind}:key-20260507"));
             }
         }
     }

@@ -104,8 +104,8 @@ fn writer_and_chain(text: &str, options: &Options, row: usize) -> (String, Vec<S
     let views = analyze(text, options).views.unwrap();
     let row = &views.ordering.rows[row];
     (
-        row.write.label.clone(),
-        row.read.iter().map(|p| p.label.clone()).collect(),
+        row.write.label.to_string(),
+        row.read.iter().map(|p| p.label.to_string()).collect(),
     )
 }
 

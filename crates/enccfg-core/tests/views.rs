@@ -1,6 +1,7 @@
 //! The run-time views: provider ordering per resource, and KMS health checks per reload mode.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use enccfg_core::views::{lookup, CheckStatus, Precedence, Views};
 use enccfg_core::{analyze, Options};
@@ -231,7 +232,7 @@ fn precedence_is_exact_then_group_wildcard_then_everything_then_unlisted() {
         v.ordering.rows[lookup(&v.ordering, name).row]
             .write
             .label
-            .clone()
+            .to_string()
     };
     assert_eq!(writer("deployments.apps"), "aescbc:exact");
     assert_eq!(writer("statefulsets.apps"), "aesgcm:group");
@@ -267,9 +268,9 @@ fn entries_naming_the_same_resource_are_concatenated() {
     let secrets = &v.ordering.rows[0];
     assert_eq!(secrets.resource, "secrets");
     assert_eq!(secrets.entries, [0, 1]);
-    let read: Vec<&str> = secrets.read.iter().map(|p| p.label.as_str()).collect();
+    let read: Vec<&str> = secrets.read.iter().map(|p| &*p.label).collect();
     assert_eq!(read, ["aescbc:first", "secretbox:second"]);
-    assert_eq!(secrets.write.label, "aescbc:first");
+    assert_eq!(&*secrets.write.label, "aescbc:first");
     assert_eq!(
         secrets.write.prefix.as_deref(),
         Some("k8s:enc:aescbc:v1:first:")
@@ -288,7 +289,7 @@ fn identity_first_last_and_alone() {
     );
     let row = &first.ordering.rows[0];
     assert!(row.writes_plaintext && row.reads_plaintext);
-    assert_eq!(row.older_keys, ["aescbc:k"]);
+    assert_eq!(row.older_keys, [Rc::from("aescbc:k")]);
 
     let last = views(
         &doc(&entry(
@@ -299,7 +300,7 @@ fn identity_first_last_and_alone() {
     );
     let row = &last.ordering.rows[0];
     assert!(!row.writes_plaintext && row.reads_plaintext);
-    assert_eq!(row.write.label, "aescbc:k");
+    assert_eq!(&*row.write.label, "aescbc:k");
 
     let alone = views(&doc(&entry("secrets", &[id])), opts(false));
     let row = &alone.ordering.rows[0];
@@ -315,15 +316,12 @@ fn key_rotation_mid_state_writes_with_the_first_key_and_reads_both() {
     ));
     let v = views(&yaml, opts(false));
     let row = &v.ordering.rows[0];
-    assert_eq!(row.write.label, "secretbox:new");
+    assert_eq!(&*row.write.label, "secretbox:new");
     assert_eq!(
-        row.read
-            .iter()
-            .map(|p| p.label.as_str())
-            .collect::<Vec<_>>(),
+        row.read.iter().map(|p| &*p.label).collect::<Vec<_>>(),
         ["secretbox:new", "secretbox:old"]
     );
-    assert_eq!(row.older_keys, ["secretbox:old"]);
+    assert_eq!(row.older_keys, [Rc::from("secretbox:old")]);
     assert!(!row.reads_plaintext);
     let kms_row = views(&doc(&entry("secrets", &[kms("vault", "v2")])), opts(false));
     assert_eq!(

@@ -6,7 +6,7 @@
 //! that a `<<` merge already set in the same mapping (or two merged maps that share a key);
 //! before 1.31 such keys simply override each other, as merges intend.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::reader::{resolved, Reader};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -15,12 +15,12 @@ use crate::syntax::{Node, NodeKind, Resolved};
 
 pub(crate) fn check(root: &Node, reader: &mut Reader) {
     // Aliases copy nodes with their ranges: report each place once.
-    let mut reported = HashSet::new();
+    let mut reported = HashSet::default();
     for node in root.walk() {
         match &node.kind {
             NodeKind::Scalar { .. } | NodeKind::Sequence(_) => {}
             NodeKind::Mapping(pairs) => {
-                let mut seen: HashMap<String, &Node> = HashMap::new();
+                let mut seen: HashMap<String, &Node> = HashMap::default();
                 for (key, _) in pairs.iter() {
                     let Some(id) = key_identity(key) else {
                         continue;

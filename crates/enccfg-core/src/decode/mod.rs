@@ -213,7 +213,7 @@ fn decode_key(r: &mut Reader, node: &Node, path: &str) -> Option<Key> {
     })
 }
 
-fn decode_kms(r: &mut Reader, fields: &Fields<'_>, path: &str) -> Option<Kms> {
+fn decode_kms(r: &mut Reader, fields: &Fields<'_>, path: &str) -> Option<Box<Kms>> {
     let mut kms = Kms {
         api_version: r.string_field(fields, "apiVersion", path),
         name: r.string_field(fields, "name", path),
@@ -223,7 +223,7 @@ fn decode_kms(r: &mut Reader, fields: &Fields<'_>, path: &str) -> Option<Kms> {
         defaults: KmsDefaults::default(),
     };
     kms.defaults = defaults_for(&kms);
-    Some(kms)
+    Some(Box::new(kms))
 }
 
 /// kube-apiserver's `SetDefaults_KMSConfiguration` (1.27+): timeout 3s when unset, apiVersion

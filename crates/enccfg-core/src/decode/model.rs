@@ -45,7 +45,9 @@ pub(crate) struct Provider {
     pub aescbc: Option<Field<Keys>>,
     pub secretbox: Option<Field<Keys>>,
     pub identity: Option<Field<()>>,
-    pub kms: Option<Field<Kms>>,
+    /// Boxed: a KMS body is several times the size of the other kinds, and most providers are
+    /// not KMS.
+    pub kms: Option<Field<Box<Kms>>>,
 }
 
 /// The body of `aesgcm`, `aescbc` or `secretbox`.

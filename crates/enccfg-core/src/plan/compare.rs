@@ -73,11 +73,11 @@ fn data_of(side: &Loaded<'_>, p: &ProviderRef, writer: bool) -> Data {
     match p.kind {
         "identity" => Data::Plain,
         "kms" => Data::Kms {
-            version: p.kms_version.clone().unwrap_or_default(),
-            name: p.key.clone().unwrap_or_default(),
+            version: p.kms_version.as_deref().unwrap_or_default().to_string(),
+            name: p.key.as_deref().unwrap_or_default().to_string(),
         },
         kind => {
-            let name = p.key.clone().unwrap_or_default();
+            let name = p.key.as_deref().unwrap_or_default().to_string();
             let secrets = if writer {
                 side.first_secret(p.entry, p.index).into_iter().collect()
             } else {
@@ -105,7 +105,7 @@ fn stored(side: &Loaded<'_>, row: &RuleRow) -> Vec<Stored> {
     let mut out: Vec<Stored> = Vec::new();
     let writer = Stored {
         data: data_of(side, &row.write, true),
-        label: row.write.label.clone(),
+        label: row.write.label.to_string(),
         certain: true,
         range: if row.precedence == Precedence::Unlisted {
             TextRange::default()
@@ -116,12 +116,12 @@ fn stored(side: &Loaded<'_>, row: &RuleRow) -> Vec<Stored> {
     out.push(writer);
     for p in row.read.iter().skip(1) {
         let data = data_of(side, p, false);
-        if out.iter().any(|s| s.label == p.label && s.data == data) {
+        if out.iter().any(|s| *s.label == *p.label && s.data == data) {
             continue;
         }
         out.push(Stored {
             data,
-            label: p.label.clone(),
+            label: p.label.to_string(),
             certain: false,
             range: range_of(side, p),
         });

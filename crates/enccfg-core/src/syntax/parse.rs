@@ -3,7 +3,7 @@
 //! reader's chunks (`reader.rs`), budgets for nesting depth and alias expansion, and every
 //! failure turned into a positioned diagnostic. The only file that uses the YAML library.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use libyaml_safer::{
     Encoding, Event, EventData, MappingStyle, Parser, ScalarStyle as LibStyle, SequenceStyle,
@@ -112,7 +112,7 @@ impl<'a> Builder<'a> {
             patches,
             base,
             stack: Vec::new(),
-            anchors: HashMap::new(),
+            anchors: HashMap::default(),
             nodes: 0,
             documents: 0,
             first_done: false,

@@ -1,7 +1,7 @@
 //! K-rules for a `kms` provider, in kube-apiserver's order: name, timeout, endpoint,
 //! cachesize, apiVersion (on defaulted values).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{go_url, Validator};
 use crate::decode::model::{Field, Kms};
@@ -10,7 +10,7 @@ use crate::registry;
 
 pub(crate) fn validate_kms(
     v: &mut Validator,
-    kms: &Field<Kms>,
+    kms: &Field<Box<Kms>>,
     path: &str,
     earlier_names: &HashSet<String>,
 ) {

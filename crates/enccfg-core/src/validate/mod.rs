@@ -8,7 +8,7 @@ pub(crate) use keys::decode_secret;
 mod kms;
 mod resources;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::decode::model::{Config, ProviderKind};
 use crate::diagnostic::{Diagnostic, FieldErrorType, TextRange};
@@ -56,7 +56,7 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
         }
     };
 
-    let mut kms_names: HashSet<String> = HashSet::new();
+    let mut kms_names: HashSet<String> = HashSet::default();
     for (i, entry) in entries.value.iter().enumerate() {
         let r = format!("resources[{i}].resources");
         let p = format!("resources[{i}].providers");

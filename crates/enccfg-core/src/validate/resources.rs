@@ -1,6 +1,6 @@
 //! Rules on an entry's resource names: E1 (required), E2 (duplicates, overlaps), E3 (per name).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Validator;
 use crate::decode::model::{Entry, ResourceName};
@@ -92,7 +92,7 @@ fn overlap_and_duplicates(v: &mut Validator, names: &[ResourceName], path: &str)
 /// The first (i, j) in loop order with equal names: the first name that has a twin, and that
 /// twin's first other position.
 fn first_duplicate(parsed: &[(&str, &str)]) -> Option<(usize, usize)> {
-    let mut first_seen: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut first_seen: HashMap<(&str, &str), usize> = HashMap::default();
     let mut best: Option<(usize, usize)> = None;
     for (j, name) in parsed.iter().enumerate() {
         match first_seen.get(name) {
@@ -114,7 +114,7 @@ fn first_duplicate(parsed: &[(&str, &str)]) -> Option<(usize, usize)> {
 /// or both share a group and one of them is that group's `*`.
 fn first_overlap(parsed: &[(&str, &str)], skip: Option<(usize, usize)>) -> Option<(usize, usize)> {
     // Per group: every position, and the positions of `*`, in order.
-    let mut groups: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    let mut groups: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::default();
     for (k, (resource, group)) in parsed.iter().enumerate() {
         let entry = groups.entry(group).or_default();
         entry.0.push(k);

@@ -1,7 +1,9 @@
 //! Resource → providers: for every resource rule, in kube-apiserver's precedence, the
 //! concatenated provider chain, who writes, who reads, and what stays readable.
 
-use std::collections::HashMap;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::decode::model::{Config, Provider, ProviderKind};
 use crate::diagnostic::TextRange;
@@ -21,16 +23,19 @@ pub enum Precedence {
 }
 
 /// One provider (and key) as the views name it: `aescbc:key1`, `kms:myKms`, `identity`.
+///
+/// Its texts are shared (`Rc<str>`): every resource of an entry carries the entry's chain, so a
+/// copy must not copy them (a file with long resource lists has one row per name).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProviderRef {
     pub kind: &'static str,
     /// The key name (aes*, secretbox) or the KMS `name`.
-    pub key: Option<String>,
+    pub key: Option<Rc<str>>,
     /// `v1` or `v2` for KMS.
-    pub kms_version: Option<String>,
-    pub label: String,
+    pub kms_version: Option<Rc<str>>,
+    pub label: Rc<str>,
     /// The prefix values written by this provider/key carry (`None` for identity).
-    pub prefix: Option<String>,
+    pub prefix: Option<Rc<str>>,
     /// Where the provider is in the file.
     pub range: TextRange,
     pub entry: usize,
@@ -56,7 +61,7 @@ pub struct RuleRow {
     /// Existing plaintext stays readable (an `identity` provider is in the chain).
     pub reads_plaintext: bool,
     /// Labels of providers/keys that only decrypt older data (not the writer).
-    pub older_keys: Vec<String>,
+    pub older_keys: Vec<Rc<str>>,
 }
 
 /// All rules in precedence order, then the row for unlisted resources.
@@ -73,12 +78,12 @@ fn provider_refs(provider: &Provider, entry: usize, index: usize) -> Vec<Provide
         |key: Option<String>, kms_version: Option<String>, prefix: Option<String>| ProviderRef {
             kind: kind.as_str(),
             label: match &key {
-                Some(k) => format!("{}:{k}", kind.as_str()),
-                None => kind.as_str().to_string(),
+                Some(k) => format!("{}:{k}", kind.as_str()).into(),
+                None => kind.as_str().into(),
             },
-            key,
-            kms_version,
-            prefix,
+            key: key.map(Rc::from),
+            kms_version: kms_version.map(Rc::from),
+            prefix: prefix.map(Rc::from),
             range: provider.range,
             entry,
             index,
@@ -140,10 +145,19 @@ fn precedence_of(name: &str) -> Precedence {
 }
 
 pub(crate) fn build(config: &Config) -> Ordering {
-    // Rules keyed by parsed (resource, group), concatenating entries that name the same one.
-    let mut rules: Vec<((String, String), RuleRow)> = Vec::new();
-    let mut rule_index: HashMap<(String, String), usize> = HashMap::new();
+    // Rules in file order within each precedence (exact, group wildcard, everything), keyed by
+    // parsed (resource, group) borrowed from the model, concatenating entries that name the
+    // same one. Keeping one list per precedence avoids sorting (and copying) the rows.
     let entries = config.resources_list();
+    // Most names are exact and distinct: room for all of them at once, rather than doubling
+    // (which may leave room for twice as many rows as there are).
+    let names: usize = entries.iter().map(|e| e.resources_list().len()).sum();
+    let mut by_precedence: [Vec<RuleRow>; 3] = Default::default();
+    if let Some(exact) = by_precedence.first_mut() {
+        exact.reserve_exact(names);
+    }
+    let mut rule_index: HashMap<(&str, &str), (usize, usize)> = HashMap::default();
+    rule_index.reserve(names);
     for (i, entry) in entries.iter().enumerate() {
         let providers = entry.providers_list();
         let chain: Vec<ProviderRef> = providers
@@ -152,23 +166,27 @@ pub(crate) fn build(config: &Config) -> Ordering {
             .flat_map(|(j, p)| provider_refs(p, i, j))
             .collect();
         for name in entry.resources_list() {
-            let (resource, group) = parse_group_resource(&name.name);
-            let id = (resource.to_string(), group.to_string());
-            match rule_index.get(&id).and_then(|&k| rules.get_mut(k)) {
-                Some((_, row)) => {
+            let id = parse_group_resource(&name.name);
+            let known = rule_index
+                .get(&id)
+                .and_then(|&(list, k)| by_precedence.get_mut(list)?.get_mut(k));
+            match known {
+                Some(row) => {
                     if row.entries.last() != Some(&i) {
                         row.entries.push(i);
                         row.read.extend(chain.iter().cloned());
                     }
                 }
-                None => rules.push((
-                    {
-                        rule_index.insert(id.clone(), rules.len());
-                        id
-                    },
-                    RuleRow {
+                None => {
+                    let precedence = precedence_of(&name.name);
+                    let list = precedence as usize;
+                    let Some(rows) = by_precedence.get_mut(list) else {
+                        continue;
+                    };
+                    rule_index.insert(id, (list, rows.len()));
+                    rows.push(RuleRow {
                         resource: name.name.clone(),
-                        precedence: precedence_of(&name.name),
+                        precedence,
                         entries: vec![i],
                         range: name.range,
                         write: identity_ref(),
@@ -176,14 +194,17 @@ pub(crate) fn build(config: &Config) -> Ordering {
                         writes_plaintext: true,
                         reads_plaintext: false,
                         older_keys: Vec::new(),
-                    },
-                )),
+                    });
+                }
             }
         }
     }
-    let mut rows: Vec<RuleRow> = rules.into_iter().map(|(_, row)| finish(row)).collect();
-    rows.sort_by_key(|r| r.precedence);
-    rows.push(finish(RuleRow {
+    drop(rule_index);
+    let [mut rows, group_wildcards, everything] = by_precedence;
+    rows.reserve_exact(group_wildcards.len() + everything.len() + 1);
+    rows.extend(group_wildcards);
+    rows.extend(everything);
+    rows.push(RuleRow {
         resource: "(unlisted)".into(),
         precedence: Precedence::Unlisted,
         entries: Vec::new(),
@@ -193,12 +214,13 @@ pub(crate) fn build(config: &Config) -> Ordering {
         writes_plaintext: true,
         reads_plaintext: true,
         older_keys: Vec::new(),
-    }));
+    });
+    rows.iter_mut().for_each(finish);
     Ordering { rows }
 }
 
 /// Derives the writer and what stays readable from the read chain.
-fn finish(mut row: RuleRow) -> RuleRow {
+fn finish(row: &mut RuleRow) {
     if let Some(first) = row.read.first() {
         row.write = first.clone();
     }
@@ -211,7 +233,6 @@ fn finish(mut row: RuleRow) -> RuleRow {
         .filter(|p| p.kind != "identity" && p.label != row.write.label)
         .map(|p| p.label.clone())
         .collect();
-    row
 }
 
 /// Which rule applies to a resource name such as `deployments.apps`.
