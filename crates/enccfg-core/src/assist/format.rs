@@ -5,7 +5,7 @@
 //! the top, and a comment whose line is gone is kept at the end. Refuses (`None`) text that
 //! does not read or decode, as `canonical_yaml` does.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lines::{scan, LineInfo};
 use crate::canonical::canonical_yaml;
@@ -18,8 +18,8 @@ pub fn format(text: &str, options: &Options) -> Option<String> {
     if comments.is_empty() {
         return Some(canonical);
     }
-    let mut above: HashMap<(String, usize), Vec<String>> = HashMap::new();
-    let mut trailing: HashMap<(String, usize), String> = HashMap::new();
+    let mut above: HashMap<(String, usize), Vec<String>> = HashMap::default();
+    let mut trailing: HashMap<(String, usize), String> = HashMap::default();
     let mut top = Vec::new();
     let mut end = Vec::new();
     for c in comments {
@@ -73,7 +73,7 @@ struct Comment {
 /// Each content line with its anchor: the keys above it and its own key (or its value, for a
 /// scalar list item), and how many lines had that same anchor before it.
 fn anchors(lines: &[LineInfo]) -> Vec<(&LineInfo, Option<(String, usize)>)> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
     lines
         .iter()
         .filter(|l| !l.blank || !l.text.trim().is_empty())
