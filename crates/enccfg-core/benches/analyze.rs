@@ -79,8 +79,11 @@ mod host {
     /// base64 of 32 bytes of 0x41: a valid secretbox/aescbc key.
     const KEY: &str = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=";
 
+    /// Writes a valid file of at least the given number of bytes.
+    type Generator = fn(usize) -> String;
+
     /// The shapes of generated files; every one is a valid file of at least the asked size.
-    pub const SHAPES: [(&str, fn(usize) -> String); 4] = [
+    pub const SHAPES: [(&str, Generator); 4] = [
         ("entries", many_entries),
         ("keys", many_keys),
         ("resources", long_resource_lists),
