@@ -30,6 +30,8 @@ test('the generator inserts a key that keeps the file accepted and stays out of 
 
   // A share link made without opting in does not carry the new key.
   await page.getByTestId('share').click();
+  // The browser compresses the link asynchronously: wait for it before reading it.
+  await expect(page.getByTestId('share-url')).toHaveValue(/#s=1\./);
   const url = await page.getByTestId('share-url').inputValue();
   const other = await (await browser.newContext()).newPage();
   await other.goto(url);
