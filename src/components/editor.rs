@@ -4,6 +4,7 @@
 //! Tab inserts two spaces, Esc then Tab leaves the editor, Ctrl+Space completes. Editing help
 //! (hover docs, completion, Format) runs in the lazily loaded module (`extras::assist`).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use enccfg_core::Analysis;
@@ -29,8 +30,10 @@ pub struct EditorProps {
 pub fn editor(props: &EditorProps) -> Html {
     let lines = use_memo(props.text.clone(), |t| Lines::new(t.clone()));
     let marks = use_memo(props.analysis.clone(), |a| Marks::new(&a.diagnostics));
-    // Scroll top and viewport height, read on scroll; the window state only triggers renders.
-    let scroll = use_mut_ref(|| (0.0f64, 600.0f64));
+    // Scroll top, viewport height and scroll left, read on scroll (never after a render, where
+    // reading them would force a layout of the freshly changed page on every keystroke); the
+    // window state only triggers renders.
+    let scroll = use_mut_ref(|| (0.0f64, 600.0f64, 0.0f64));
     let window = visible_window(scroll.borrow().0, scroll.borrow().1, lines.line_count());
     let window_state = use_state_eq(|| window);
     let drawn_first = use_mut_ref(|| 0usize);
@@ -40,12 +43,12 @@ pub fn editor(props: &EditorProps) -> Html {
     let gutter_ref = use_node_ref();
 
     let sync = {
-        let (area, overlay, gutter) = (
-            props.node_ref.clone(),
-            overlay_ref.clone(),
-            gutter_ref.clone(),
-        );
-        move |first: usize| sync_layers(&area, &overlay, &gutter, first)
+        let (overlay, gutter, scroll) = (overlay_ref.clone(), gutter_ref.clone(), scroll.clone());
+        let written = use_mut_ref(|| None);
+        move |first: usize| {
+            let (top, _, left) = *scroll.borrow();
+            sync_layers(&overlay, &gutter, first, (top, left), &written)
+        }
     };
     {
         // After every render: the drawn window may have moved.
@@ -63,9 +66,13 @@ pub fn editor(props: &EditorProps) -> Html {
         let count = lines.line_count();
         Callback::from(move |e: Event| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            *scroll.borrow_mut() = (area.scroll_top() as f64, area.client_height() as f64);
+            *scroll.borrow_mut() = (
+                area.scroll_top() as f64,
+                area.client_height() as f64,
+                area.scroll_left() as f64,
+            );
             sync(*drawn_first.borrow());
-            let (top, height) = *scroll.borrow();
+            let (top, height, _) = *scroll.borrow();
             window_state.set(visible_window(top, height, count));
         })
     };
@@ -198,15 +205,22 @@ fn run_assist(export: &'static str) {
     });
 }
 
-/// Moves the overlay and the gutter to the textarea's scroll position. `first` is the first
-/// line drawn. Uses CSSOM (allowed by the page's CSP), not a `style` attribute.
-fn sync_layers(area: &NodeRef, overlay: &NodeRef, gutter: &NodeRef, first: usize) {
-    let Some(area) = area.cast::<HtmlTextAreaElement>() else {
-        return;
-    };
+/// Moves the overlay and the gutter to the textarea's scroll position (`top`, `left`, as last
+/// read on scroll). `first` is the first line drawn. Writes only what changed since the last
+/// call (`written`). Uses CSSOM (allowed by the page's CSP), not a `style` attribute.
+fn sync_layers(
+    overlay: &NodeRef,
+    gutter: &NodeRef,
+    first: usize,
+    (top, left): (f64, f64),
+    written: &RefCell<Option<(i32, i32)>>,
+) {
     // Whole pixels: the textarea scrolls in whole pixels too (and no float formatting code).
-    let y = first as i32 * LINE_HEIGHT_PX as i32 - area.scroll_top();
-    let x = -area.scroll_left();
+    let y = first as i32 * LINE_HEIGHT_PX as i32 - top as i32;
+    let x = -(left as i32);
+    if written.replace(Some((x, y))) == Some((x, y)) {
+        return;
+    }
     if let Some(layer) = overlay.cast::<HtmlElement>() {
         let _ = layer
             .style()
