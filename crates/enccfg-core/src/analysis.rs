@@ -1,6 +1,6 @@
 //! The facade: runs the pipeline over a text and packages the result for the CLI and the app.
 
-use crate::diagnostic::{Diagnostic, Fix, Severity, TextRange};
+use crate::diagnostic::{Diagnostic, Fix, Severity, Stage, TextRange};
 use crate::fix::FixContext;
 use crate::line_index::LineIndex;
 use crate::options::Options;
@@ -8,7 +8,7 @@ use crate::registry::{self, Build};
 use crate::source::Source;
 use crate::syntax::Node;
 use crate::views::{self, Views};
-use crate::{decode, lint, load, syntax, validate};
+use crate::{decode, lint, load, suppress, syntax, template, validate};
 
 /// At most this many diagnostics get a fix built after the pipeline: finding a fix walks the
 /// tree, and `analyze` must stay fast on files with hundreds of thousands of findings.
@@ -88,6 +88,85 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 /// Analyses a decoded file (see [`Source`]). Total: never panics.
 pub fn analyze_source(source: &Source, options: &Options) -> Analysis {
     let text = source.text.as_str();
+    let mut run = pipeline(source, options);
+    if let Some((style, range)) = template::detect(text) {
+        let at = run
+            .diagnostics
+            .iter()
+            .take_while(|d| d.stage == Stage::Syntax && d.range.start <= range.start)
+            .count();
+        run.diagnostics.insert(
+            at.min(run.diagnostics.len()),
+            Diagnostic::new(
+                &registry::TEMPLATE,
+                range,
+                format!(
+                    "this is a template ({}): render it first, or check it as a template",
+                    style.as_str()
+                ),
+            )
+            .help("`enccfg check --template`, or the page's template option, checks its structure"),
+        );
+    }
+    finish(text, run, options)
+}
+
+/// Like [`analyze`], for a template (Jinja/Ansible, Go/Helm, Salt): each expression is
+/// replaced by a typed stand-in and control lines are dropped, the result is analysed, and
+/// the findings come back with positions in `text`. Findings at a stand-in depend on a value
+/// we made up and are left out.
+pub fn analyze_template(text: &str, options: &Options) -> Analysis {
+    analyze_template_source(&Source::from_text(text), options)
+}
+
+/// Like [`analyze_template`], for a decoded file.
+pub fn analyze_template_source(source: &Source, options: &Options) -> Analysis {
+    let rendered = template::render(&source.text);
+    if rendered.unchanged() {
+        return analyze_source(source, options);
+    }
+    let mut run = pipeline(&Source::from_text(&rendered.text), options);
+    run.diagnostics = std::mem::take(&mut run.diagnostics)
+        .into_iter()
+        .filter(|d| !(rendered.resource_stand_in && d.code == registry::SECRETS_NOT_ENCRYPTED.code))
+        .filter_map(|mut d| {
+            d.range = rendered.original(d.range)?;
+            if let Some(fix) = d.fix.as_mut() {
+                let edits: Option<Vec<_>> = fix
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        Some(crate::diagnostic::Edit {
+                            range: rendered.original(e.range)?,
+                            insert: e.insert.clone(),
+                        })
+                    })
+                    .collect();
+                match edits {
+                    Some(edits) => fix.edits = edits,
+                    None => d.fix = None,
+                }
+            }
+            Some(d)
+        })
+        .collect();
+    run.secret_ranges = run
+        .secret_ranges
+        .iter()
+        .filter_map(|r| rendered.original(*r))
+        .collect();
+    finish(&source.text, run, options)
+}
+
+/// What the stages found, before positions.
+struct Run {
+    diagnostics: Vec<Diagnostic>,
+    secret_ranges: Vec<TextRange>,
+    views: Option<Views>,
+}
+
+fn pipeline(source: &Source, options: &Options) -> Run {
+    let text = source.text.as_str();
     let parsed = syntax::parse(source);
     let mut diagnostics = parsed.diagnostics;
     let secret_ranges = parsed
@@ -111,7 +190,16 @@ pub fn analyze_source(source: &Source, options: &Options) -> Analysis {
     }
     let views = config.as_ref().map(|c| views::build(c, options));
     attach_fixes(text, parsed.root.as_ref(), &mut diagnostics);
+    Run {
+        diagnostics,
+        secret_ranges,
+        views,
+    }
+}
 
+/// Positions, suppression comments and the verdict.
+fn finish(text: &str, run: Run, options: &Options) -> Analysis {
+    let mut diagnostics = run.diagnostics;
     if !diagnostics.is_empty() {
         let index = LineIndex::new(text);
         for d in &mut diagnostics {
@@ -119,13 +207,14 @@ pub fn analyze_source(source: &Source, options: &Options) -> Analysis {
             d.end = index.position(d.range.end());
         }
     }
+    suppress::apply(text, &mut diagnostics);
     let accepted = !diagnostics.iter().any(|d| d.severity == Severity::Error);
     Analysis {
         accepted,
         diagnostics,
         options: *options,
-        secret_ranges,
-        views,
+        secret_ranges: run.secret_ranges,
+        views: run.views,
     }
 }
 

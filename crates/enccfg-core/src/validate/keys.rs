@@ -118,13 +118,28 @@ pub(crate) fn validate_keys(
                     allowed
                 ),
             )
-            .help = Some("generate a new key with `head -c 32 /dev/urandom | base64`".into());
+            .help = Some(match crate::placeholder::classify(&secret.value) {
+                Some(kind) => format!(
+                    "`{}` is {}",
+                    crate::placeholder::shown(&secret.value),
+                    crate::placeholder::secret_advice(kind)
+                ),
+                None => "generate a new key with `head -c 32 /dev/urandom | base64`".into(),
+            });
         }
     }
 }
 
-/// Explains what is wrong with a secret without quoting it.
+/// Explains what is wrong with a secret without quoting it (a placeholder is quoted: it is not
+/// key material).
 fn base64_help(secret: &str) -> String {
+    if let Some(kind) = crate::placeholder::classify(secret) {
+        return format!(
+            "`{}` is {}",
+            crate::placeholder::shown(secret),
+            crate::placeholder::secret_advice(kind)
+        );
+    }
     let cleaned: String = secret
         .chars()
         .filter(|c| *c != '\r' && *c != '\n')
@@ -161,5 +176,15 @@ mod tests {
             "URL-safe alphabet is refused"
         );
         assert!(decode_secret("QU JD").is_none());
+    }
+
+    #[test]
+    fn a_placeholder_secret_gets_placeholder_help_not_base64_advice() {
+        let help = super::base64_help("${ENCRYPTION_KEY}");
+        assert!(help.contains("unexpanded shell variable"), "{help}");
+        assert!(!help.contains("URL-safe"), "{help}");
+        let help = super::base64_help("YOUR_KEY");
+        assert!(help.contains("placeholder"), "{help}");
+        assert!(super::base64_help("Q-_D").contains("URL-safe"));
     }
 }
