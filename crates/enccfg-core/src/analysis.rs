@@ -85,8 +85,18 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     analyze_source(&Source::from_text(text), options)
 }
 
-/// Analyses a decoded file (see [`Source`]). Total: never panics.
+/// Analyses a decoded file (see [`Source`]), as a template when `options.template` is set.
+/// Total: never panics.
 pub fn analyze_source(source: &Source, options: &Options) -> Analysis {
+    if options.template {
+        analyze_template_source(source, options)
+    } else {
+        analyze_plain(source, options)
+    }
+}
+
+/// The file as kube-apiserver reads it, with a note when it is a template.
+fn analyze_plain(source: &Source, options: &Options) -> Analysis {
     let text = source.text.as_str();
     let mut run = pipeline(source, options);
     if let Some((style, range)) = template::detect(text) {
@@ -123,7 +133,7 @@ pub fn analyze_template(text: &str, options: &Options) -> Analysis {
 pub fn analyze_template_source(source: &Source, options: &Options) -> Analysis {
     let rendered = template::render(&source.text);
     if rendered.unchanged() {
-        return analyze_source(source, options);
+        return analyze_plain(source, options);
     }
     let mut run = pipeline(&Source::from_text(&rendered.text), options);
     run.diagnostics = std::mem::take(&mut run.diagnostics)

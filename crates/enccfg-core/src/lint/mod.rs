@@ -103,8 +103,9 @@ pub(crate) fn kms_bodies(config: &Config) -> Vec<&Field<Kms>> {
 }
 
 /// Whether `name` (as written in `resources`) covers core `secrets`: 0 exact, 1 `*.`, 2 `*.*`.
+/// Case is ignored: `Secrets` is kube-apiserver's error (EC0205), not a missing rule.
 pub(crate) fn secrets_rank(name: &str) -> Option<u8> {
-    match crate::validate::parse_group_resource(name.trim()) {
+    match crate::validate::parse_group_resource(&name.trim().to_ascii_lowercase()) {
         ("secrets", "") => Some(0),
         ("*", "") => Some(1),
         ("*", "*") => Some(2),
