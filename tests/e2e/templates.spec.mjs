@@ -36,11 +36,17 @@ test('template-mode checks a Jinja template; off, the template is named', async 
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'true');
   await expect(page.locator('[data-testid=diagnostic][data-stage=syntax]')).toHaveCount(0);
   await expect(page.locator('[data-testid=diagnostic][data-severity=error]')).toHaveCount(0);
-  // identity after the templated writer: a lint on the user's own text, shown as advice.
-  const advice = page.locator('[data-testid=diagnostic][data-code=EC0412]');
+  // identity moved first in the template: a lint on the user's own text, shown as advice.
+  const identityFirst = jinja
+    .replace('    - identity: {}\n', '')
+    .replace('    providers:\n', '    providers:\n    - identity: {}\n');
+  await page.getByTestId('editor').fill(identityFirst);
+  await settle(page);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'true');
+  const advice = page.locator('[data-testid=diagnostic][data-code=EC0401]');
   await expect(advice).toHaveCount(1);
   await expect(advice).toHaveAttribute('data-stage', 'lint');
-  await expect(advice).toHaveAttribute('data-line', '11');
+  await expect(advice).toHaveAttribute('data-line', '7');
   await expect(advice).toContainText('advice');
 
   // A real mistake put into the template is found at its line: identity outdented.

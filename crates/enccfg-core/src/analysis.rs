@@ -6,9 +6,11 @@ use crate::line_index::LineIndex;
 use crate::options::Options;
 use crate::registry::{self, Build};
 use crate::source::Source;
+#[cfg(feature = "full-lints")]
+use crate::suppress;
 use crate::syntax::Node;
 use crate::views::{self, Views};
-use crate::{decode, lint, load, suppress, syntax, template, validate};
+use crate::{decode, lint, load, syntax, template, validate};
 
 /// At most this many diagnostics get a fix built after the pipeline: finding a fix walks the
 /// tree, and `analyze` must stay fast on files with hundreds of thousands of findings.
@@ -87,6 +89,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 
 /// Analyses a decoded file (see [`Source`]), as a template when `options.template` is set.
 /// Total: never panics.
+#[inline(never)] // one copy for every caller: the page's bundle is budgeted
 pub fn analyze_source(source: &Source, options: &Options) -> Analysis {
     if options.template {
         analyze_template_source(source, options)
@@ -96,6 +99,7 @@ pub fn analyze_source(source: &Source, options: &Options) -> Analysis {
 }
 
 /// The file as kube-apiserver reads it, with a note when it is a template.
+#[inline(never)]
 fn analyze_plain(source: &Source, options: &Options) -> Analysis {
     let text = source.text.as_str();
     let mut run = pipeline(source, options);
@@ -124,12 +128,13 @@ fn analyze_plain(source: &Source, options: &Options) -> Analysis {
 /// Like [`analyze`], for a template (Jinja/Ansible, Go/Helm, Salt): each expression is
 /// replaced by a typed stand-in and control lines are dropped, the result is analysed, and
 /// the findings come back with positions in `text`. Findings at a stand-in depend on a value
-/// we made up and are left out.
+/// we made up and are left out; no fix is offered (fix the template, then render it).
 pub fn analyze_template(text: &str, options: &Options) -> Analysis {
     analyze_template_source(&Source::from_text(text), options)
 }
 
 /// Like [`analyze_template`], for a decoded file.
+#[inline(never)]
 pub fn analyze_template_source(source: &Source, options: &Options) -> Analysis {
     let rendered = template::render(&source.text);
     if rendered.unchanged() {
@@ -141,22 +146,8 @@ pub fn analyze_template_source(source: &Source, options: &Options) -> Analysis {
         .filter(|d| !(rendered.resource_stand_in && d.code == registry::SECRETS_NOT_ENCRYPTED.code))
         .filter_map(|mut d| {
             d.range = rendered.original(d.range)?;
-            if let Some(fix) = d.fix.as_mut() {
-                let edits: Option<Vec<_>> = fix
-                    .edits
-                    .iter()
-                    .map(|e| {
-                        Some(crate::diagnostic::Edit {
-                            range: rendered.original(e.range)?,
-                            insert: e.insert.clone(),
-                        })
-                    })
-                    .collect();
-                match edits {
-                    Some(edits) => fix.edits = edits,
-                    None => d.fix = None,
-                }
-            }
+            // Fixes are not offered on a template: they would edit text we rendered.
+            d.fix = None;
             Some(d)
         })
         .collect();
@@ -175,6 +166,7 @@ struct Run {
     views: Option<Views>,
 }
 
+#[inline(never)]
 fn pipeline(source: &Source, options: &Options) -> Run {
     let text = source.text.as_str();
     let parsed = syntax::parse(source);
@@ -208,6 +200,7 @@ fn pipeline(source: &Source, options: &Options) -> Run {
 }
 
 /// Positions, suppression comments and the verdict.
+#[inline(never)]
 fn finish(text: &str, run: Run, options: &Options) -> Analysis {
     let mut diagnostics = run.diagnostics;
     if !diagnostics.is_empty() {
@@ -217,6 +210,9 @@ fn finish(text: &str, run: Run, options: &Options) -> Analysis {
             d.end = index.position(d.range.end());
         }
     }
+    // Suppression comments are read by the CLI and the native builds; the page's bundle leaves
+    // them out (its size budget; see lint/mod.rs).
+    #[cfg(feature = "full-lints")]
     suppress::apply(text, &mut diagnostics);
     let accepted = !diagnostics.iter().any(|d| d.severity == Severity::Error);
     Analysis {

@@ -41,12 +41,15 @@ mod line_index;
 mod lint;
 mod load;
 mod options;
+#[cfg(feature = "full-lints")]
 mod placeholder;
 pub mod plan;
 pub mod redact;
 pub mod registry;
+#[cfg(feature = "full-lints")]
 mod sha256;
 mod source;
+#[cfg(feature = "full-lints")]
 mod suppress;
 mod syntax;
 mod template;

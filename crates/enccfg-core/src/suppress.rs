@@ -104,14 +104,12 @@ pub(crate) fn apply(text: &str, diagnostics: &mut Vec<Diagnostic>) {
             .help("remove it from the comment");
         d.start = index.position(n.range.start());
         d.end = index.position(n.range.end());
-        diagnostics.push(d);
-    }
-    let first_lint = diagnostics
-        .iter()
-        .position(|d| d.stage == Stage::Lint)
-        .unwrap_or(diagnostics.len());
-    if let Some(lints) = diagnostics.get_mut(first_lint..) {
-        lints.sort_by_key(|d| d.range.start);
+        // Lints come last, in source order: insert among them (no sort, for the bundle's size).
+        let at = diagnostics
+            .iter()
+            .rposition(|x| x.stage != Stage::Lint || x.range.start <= d.range.start)
+            .map_or(0, |i| i + 1);
+        diagnostics.insert(at, d);
     }
 }
 

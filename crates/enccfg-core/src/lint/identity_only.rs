@@ -26,25 +26,32 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(&(ProviderKind::Identity, range, _)) = kinds.first() else {
             continue;
         };
-        if kinds.iter().any(|(k, _, _)| *k != ProviderKind::Identity) || covers_secrets(entry) {
+        // Without the full lints (the page), this is the plain EC0404 note it always was.
+        let full = cfg!(feature = "full-lints");
+        if kinds.iter().any(|(k, _, _)| *k != ProviderKind::Identity)
+            || (full && covers_secrets(entry))
+        {
             // Secrets left unencrypted are EC0406's warning.
             continue;
         }
-        if opts_out(ctx, i, entry) {
+        if full && opts_out(ctx, i, entry) {
             out.push(ctx.report(
                 range,
                 format!("resources[{i}] only has `identity`: it opts these resources out of a later wildcard"),
             ));
             continue;
         }
-        out.push(
-            ctx.report(
+        let d = ctx
+            .report(
                 range,
                 format!("resources[{i}] only has `identity`: its resources are stored unencrypted"),
             )
-            .severity(Severity::Warning)
-            .help("put an encrypting provider first, or list these resources before a wildcard to opt them out"),
-        );
+            .help("put an encrypting provider first, or list these resources before a wildcard to opt them out");
+        out.push(if full {
+            d.severity(Severity::Warning)
+        } else {
+            d
+        });
     }
 }
 

@@ -1,10 +1,12 @@
 //! EC0414 kms-endpoint-host-segment: `unix://tmp/kms.sock` passes validation, but the plugin
 //! client reads `tmp` as the URL's host and dials `/kms.sock` (facts 11.3).
 
+#[cfg(feature = "full-lints")]
 use super::{kms_bodies, unix_endpoint, Context};
 use crate::diagnostic::Diagnostic;
 use crate::fix::{edits, FixContext, Proposal};
 
+#[cfg(feature = "full-lints")]
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for kms in kms_bodies(ctx.config) {
         let Some(endpoint) = kms.value.endpoint.as_ref() else {

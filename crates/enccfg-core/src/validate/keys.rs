@@ -118,27 +118,37 @@ pub(crate) fn validate_keys(
                     allowed
                 ),
             )
-            .help = Some(match crate::placeholder::classify(&secret.value) {
-                Some(kind) => format!(
-                    "`{}` is {}",
-                    crate::placeholder::shown(&secret.value),
-                    crate::placeholder::secret_advice(kind)
-                ),
-                None => "generate a new key with `head -c 32 /dev/urandom | base64`".into(),
-            });
+            .help = Some(placeholder_help(&secret.value).unwrap_or_else(|| {
+                "generate a new key with `head -c 32 /dev/urandom | base64`".into()
+            }));
         }
     }
+}
+
+/// "`${KEY}` is an unexpanded shell variable: …" when the secret is a placeholder (with the
+/// lints: the page's bundle leaves it out).
+#[cfg(not(feature = "full-lints"))]
+fn placeholder_help(_: &str) -> Option<String> {
+    None
+}
+
+/// "`${KEY}` is an unexpanded shell variable: …" when the secret is a placeholder.
+#[cfg(feature = "full-lints")]
+#[inline(never)]
+fn placeholder_help(secret: &str) -> Option<String> {
+    let kind = crate::placeholder::classify(secret)?;
+    Some(format!(
+        "`{}` is {}",
+        crate::placeholder::shown(secret),
+        crate::placeholder::secret_advice(kind)
+    ))
 }
 
 /// Explains what is wrong with a secret without quoting it (a placeholder is quoted: it is not
 /// key material).
 fn base64_help(secret: &str) -> String {
-    if let Some(kind) = crate::placeholder::classify(secret) {
-        return format!(
-            "`{}` is {}",
-            crate::placeholder::shown(secret),
-            crate::placeholder::secret_advice(kind)
-        );
+    if let Some(help) = placeholder_help(secret) {
+        return help;
     }
     let cleaned: String = secret
         .chars()
