@@ -46,6 +46,7 @@ mod tests {
     use super::super::test_support::{run, HEAD, KEY32};
 
     #[test]
+    #[cfg(feature = "full-lints")]
     fn identity_before_an_encrypting_provider_is_reported_at_identity() {
         let text = format!("{HEAD}resources:\n- resources: [secrets]\n  providers:\n  - identity: {{}}\n  - secretbox:\n      keys: [{{name: k, secret: {KEY32}}}]\n");
         let found = run(&text, "EC0401");

@@ -67,6 +67,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "full-lints")]
     fn an_opt_out_before_a_wildcard_is_info_and_a_lone_one_a_warning() {
         use crate::diagnostic::Severity;
         let lone =

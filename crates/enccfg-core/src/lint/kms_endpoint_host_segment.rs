@@ -46,6 +46,7 @@ pub(crate) fn fix(ctx: &FixContext<'_>, d: &Diagnostic) -> Option<Proposal> {
 }
 
 #[cfg(test)]
+#[cfg(feature = "full-lints")]
 mod tests {
     use super::super::test_support::{run, HEAD};
 

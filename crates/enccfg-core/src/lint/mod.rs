@@ -263,6 +263,7 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
 }
 
 #[cfg(test)]
+#[cfg(feature = "full-lints")]
 mod tests {
     use super::RULES;
 

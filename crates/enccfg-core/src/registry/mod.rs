@@ -11,7 +11,9 @@
 
 mod docs;
 mod render;
+// The meta-tests need every rule, so they run with the default feature `full-lints`.
 #[cfg(test)]
+#[cfg(feature = "full-lints")]
 mod tests;
 
 pub use docs::{docs_of, Docs};

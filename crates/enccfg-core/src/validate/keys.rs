@@ -189,6 +189,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "full-lints")]
     fn a_placeholder_secret_gets_placeholder_help_not_base64_advice() {
         let help = super::base64_help("${ENCRYPTION_KEY}");
         assert!(help.contains("unexpanded shell variable"), "{help}");
