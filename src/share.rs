@@ -104,6 +104,9 @@ impl Snapshot {
         if let Some(gate) = self.options.kmsv2_gate {
             members.push(("kmsv2".into(), Json::Bool(gate)));
         }
+        if self.options.template {
+            members.push(("template".into(), Json::Bool(true)));
+        }
         if self.redacted {
             members.push(("redacted".into(), Json::Bool(true)));
         }
@@ -126,6 +129,7 @@ impl Snapshot {
                 reload: flag("reload").unwrap_or(false),
                 kmsv1_gate: flag("kmsv1"),
                 kmsv2_gate: flag("kmsv2"),
+                template: flag("template").unwrap_or(false),
             },
             redacted: flag("redacted").unwrap_or(false),
         })
@@ -203,6 +207,7 @@ mod tests {
                 reload: true,
                 kmsv1_gate: Some(true),
                 kmsv2_gate: None,
+                template: false,
             },
             redacted: true,
         }
@@ -221,6 +226,25 @@ mod tests {
         };
         assert!(s.to_json().encode().contains(r#""kmsv2":false"#));
         assert_eq!(Snapshot::decode(&s.encode()), Ok(s));
+    }
+
+    #[test]
+    fn template_mode_travels_in_the_link() {
+        let s = Snapshot {
+            yaml: "secret: {{ token }}\n".into(),
+            options: Options {
+                template: true,
+                ..Options::default()
+            },
+            redacted: false,
+        };
+        assert!(s.to_json().encode().contains(r#""template":true"#));
+        assert_eq!(Snapshot::decode(&s.encode()), Ok(s.clone()));
+        let off = Snapshot {
+            options: Options::default(),
+            ..s
+        };
+        assert!(!off.to_json().encode().contains("template"));
     }
 
     #[test]

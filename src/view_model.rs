@@ -236,7 +236,7 @@ mod tests {
     }
 
     /// Two fixable findings: capital letters first, `cachesize` on a KMS v2 provider second.
-    const TWO_FIXES: &str = "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [Secrets]\n    providers:\n      - kms:\n          apiVersion: v2\n          name: a\n          cachesize: 10\n          endpoint: unix:///tmp/kms.sock\n";
+    const TWO_FIXES: &str = "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [Secrets]\n    providers:\n      - kms:\n          apiVersion: v2\n          name: a\n          cachesize: 10\n          endpoint: unix:///var/run/kms.sock\n";
 
     #[test]
     fn each_rows_fix_button_applies_that_rows_fix() {

@@ -1,5 +1,5 @@
 //! Target kube-apiserver: version, automatic reload, KMSv1 gate, and the KMSv2 gate where the
-//! version has one (1.27-1.28).
+//! version has one (1.27-1.28); and template mode (the text is a Jinja, Helm or Salt template).
 
 use enccfg_core::{kmsv1_default, Options, NEWEST_MINOR, OLDEST_MINOR};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -63,6 +63,16 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
             });
         })
     };
+    let on_template = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            on_change.emit(Options {
+                template: input.checked(),
+                ..options
+            });
+        })
+    };
     let kmsv2 = options.version().kmsv2_gate.is_some().then(|| {
         html! {
             <label title="--feature-gates=KMSv2=true (1.27-1.28)">
@@ -91,6 +101,10 @@ pub fn options_bar(props: &OptionsBarProps) -> Html {
                 { " KMSv1 feature gate" }
             </label>
             { for kmsv2 }
+            <label title="Jinja, Helm or Salt: expressions are replaced by typed stand-ins">
+                <input type="checkbox" data-testid="template-mode" checked={options.template} onchange={on_template} />
+                { " template" }
+            </label>
         </form>
     }
 }

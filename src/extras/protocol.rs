@@ -77,6 +77,7 @@ mod tests {
                 reload: true,
                 kmsv1_gate: Some(true),
                 kmsv2_gate: Some(false),
+                template: true,
             },
         };
         assert_eq!(PanelInput::decode(&input.encode()), Ok(input));

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::ExitCode;
 
-use enccfg_core::{analyze_source, Options, Source};
+use enccfg_core::{analyze_source, analyze_template_source, Options, Source};
 
 use crate::codes::CodeFilter;
 use crate::render::{self, Format};
@@ -36,6 +36,10 @@ pub struct CheckArgs {
     /// and feature gates the Pod gives it.
     #[arg(long, value_name = "PATH", conflicts_with = "paths")]
     pub from_manifest: Option<String>,
+    /// Check Jinja/Ansible, Go/Helm or Salt templates: each expression is replaced by a typed
+    /// stand-in and control lines are dropped; findings on made-up values are left out.
+    #[arg(long)]
+    pub template: bool,
 }
 
 pub fn run(args: &CheckArgs, options: Options) -> ExitCode {
@@ -64,7 +68,11 @@ fn build(args: &CheckArgs, options: Options) -> Result<(Report, BTreeSet<&'stati
         // UTF-8 (with or without a BOM) or UTF-16 with a BOM, as kube-apiserver reads it;
         // positions refer to the decoded text.
         let source = Source::from_bytes(&bytes);
-        let mut analysis = analyze_source(&source, options);
+        let mut analysis = if args.template {
+            analyze_template_source(&source, options)
+        } else {
+            analyze_source(&source, options)
+        };
         kept_errors.extend(filter.apply(&mut analysis.diagnostics));
         FileReport {
             path: name,

@@ -119,6 +119,7 @@ impl Target {
             reload: self.reload,
             kmsv1_gate: self.kmsv1_gate,
             kmsv2_gate: None,
+            template: false,
         };
         for gates in &self.feature_gates {
             options

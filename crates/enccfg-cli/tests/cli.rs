@@ -352,7 +352,9 @@ resources:
 
 #[test]
 fn summaries_count_in_words() {
-    let text = String::from_utf8(enccfg(&["check"], INVALID).stdout).unwrap();
+    // The weak key and the socket in /tmp are left out, so one other finding remains.
+    let text =
+        String::from_utf8(enccfg(&["check", "--ignore", "EC0410,EC0415"], INVALID).stdout).unwrap();
     assert!(
         text.ends_with("would not start with this file (2 errors, 1 other finding)\n"),
         "{text}"
@@ -360,7 +362,8 @@ fn summaries_count_in_words() {
     let one_error = INVALID.replace("my:kms", "mykms");
     let text = String::from_utf8(enccfg(&["check"], &one_error).stdout).unwrap();
     assert!(text.contains("(1 error, "), "{text}");
-    let text = String::from_utf8(enccfg(&["check"], VALID).stdout).unwrap();
+    let text =
+        String::from_utf8(enccfg(&["check", "--ignore", "EC0410,EC0412"], VALID).stdout).unwrap();
     assert!(text.ends_with("(0 other findings)\n"), "{text}");
 
     let two_fixes = "apiVersion: apiserver.config.k8s.io/v1

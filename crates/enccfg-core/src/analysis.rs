@@ -1,14 +1,16 @@
 //! The facade: runs the pipeline over a text and packages the result for the CLI and the app.
 
-use crate::diagnostic::{Diagnostic, Fix, Severity, TextRange};
+use crate::diagnostic::{Diagnostic, Fix, Severity, Stage, TextRange};
 use crate::fix::FixContext;
 use crate::line_index::LineIndex;
 use crate::options::Options;
 use crate::registry::{self, Build};
 use crate::source::Source;
+#[cfg(feature = "full-lints")]
+use crate::suppress;
 use crate::syntax::Node;
 use crate::views::{self, Views};
-use crate::{decode, lint, load, syntax, validate};
+use crate::{decode, lint, load, syntax, template, validate};
 
 /// At most this many diagnostics get a fix built after the pipeline: finding a fix walks the
 /// tree, and `analyze` must stay fast on files with hundreds of thousands of findings.
@@ -85,8 +87,87 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     analyze_source(&Source::from_text(text), options)
 }
 
-/// Analyses a decoded file (see [`Source`]). Total: never panics.
+/// Analyses a decoded file (see [`Source`]), as a template when `options.template` is set.
+/// Total: never panics.
+#[inline(never)] // one copy for every caller: the page's bundle is budgeted
 pub fn analyze_source(source: &Source, options: &Options) -> Analysis {
+    if options.template {
+        analyze_template_source(source, options)
+    } else {
+        analyze_plain(source, options)
+    }
+}
+
+/// The file as kube-apiserver reads it, with a note when it is a template.
+#[inline(never)]
+fn analyze_plain(source: &Source, options: &Options) -> Analysis {
+    let text = source.text.as_str();
+    let mut run = pipeline(source, options);
+    if let Some((style, range)) = template::detect(text) {
+        let at = run
+            .diagnostics
+            .iter()
+            .take_while(|d| d.stage == Stage::Syntax && d.range.start <= range.start)
+            .count();
+        run.diagnostics.insert(
+            at.min(run.diagnostics.len()),
+            Diagnostic::new(
+                &registry::TEMPLATE,
+                range,
+                format!(
+                    "this is a template ({}): render it first, or check it as a template",
+                    style.as_str()
+                ),
+            )
+            .help("`enccfg check --template`, or the page's template option, checks its structure"),
+        );
+    }
+    finish(text, run, options)
+}
+
+/// Like [`analyze`], for a template (Jinja/Ansible, Go/Helm, Salt): each expression is
+/// replaced by a typed stand-in and control lines are dropped, the result is analysed, and
+/// the findings come back with positions in `text`. Findings at a stand-in depend on a value
+/// we made up and are left out; no fix is offered (fix the template, then render it).
+pub fn analyze_template(text: &str, options: &Options) -> Analysis {
+    analyze_template_source(&Source::from_text(text), options)
+}
+
+/// Like [`analyze_template`], for a decoded file.
+#[inline(never)]
+pub fn analyze_template_source(source: &Source, options: &Options) -> Analysis {
+    let rendered = template::render(&source.text);
+    if rendered.unchanged() {
+        return analyze_plain(source, options);
+    }
+    let mut run = pipeline(&Source::from_text(&rendered.text), options);
+    run.diagnostics = std::mem::take(&mut run.diagnostics)
+        .into_iter()
+        .filter(|d| !(rendered.resource_stand_in && d.code == registry::SECRETS_NOT_ENCRYPTED.code))
+        .filter_map(|mut d| {
+            d.range = rendered.original(d.range)?;
+            // Fixes are not offered on a template: they would edit text we rendered.
+            d.fix = None;
+            Some(d)
+        })
+        .collect();
+    run.secret_ranges = run
+        .secret_ranges
+        .iter()
+        .filter_map(|r| rendered.original(*r))
+        .collect();
+    finish(&source.text, run, options)
+}
+
+/// What the stages found, before positions.
+struct Run {
+    diagnostics: Vec<Diagnostic>,
+    secret_ranges: Vec<TextRange>,
+    views: Option<Views>,
+}
+
+#[inline(never)]
+fn pipeline(source: &Source, options: &Options) -> Run {
     let text = source.text.as_str();
     let parsed = syntax::parse(source);
     let mut diagnostics = parsed.diagnostics;
@@ -113,7 +194,17 @@ pub fn analyze_source(source: &Source, options: &Options) -> Analysis {
     // The tree is done with: free it before the views, so the two are never held at once.
     drop(parsed.root);
     let views = config.as_ref().map(|c| views::build(c, options));
+    Run {
+        diagnostics,
+        secret_ranges,
+        views,
+    }
+}
 
+/// Positions, suppression comments and the verdict.
+#[inline(never)]
+fn finish(text: &str, run: Run, options: &Options) -> Analysis {
+    let mut diagnostics = run.diagnostics;
     if !diagnostics.is_empty() {
         let index = LineIndex::new(text);
         for d in &mut diagnostics {
@@ -121,13 +212,17 @@ pub fn analyze_source(source: &Source, options: &Options) -> Analysis {
             d.end = index.position(d.range.end());
         }
     }
+    // Suppression comments are read by the CLI and the native builds; the page's bundle leaves
+    // them out (its size budget; see lint/mod.rs).
+    #[cfg(feature = "full-lints")]
+    suppress::apply(text, &mut diagnostics);
     let accepted = !diagnostics.iter().any(|d| d.severity == Severity::Error);
     Analysis {
         accepted,
         diagnostics,
         options: *options,
-        secret_ranges,
-        views,
+        secret_ranges: run.secret_ranges,
+        views: run.views,
     }
 }
 

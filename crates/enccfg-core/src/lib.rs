@@ -18,7 +18,8 @@
 //! workspace's `clippy.toml` lets `#[cfg(test)]` code unwrap and index).
 //!
 //! Pipeline: text → `syntax` (spanned tree) → `decode` (typed model + defaults) → `validate`
-//! (kube-apiserver's field errors) → `load` (masking, KMSv1 gate) → `lint` → verdict. Beside it,
+//! (kube-apiserver's field errors) → `load` (masking, KMSv1 gate) → `lint` → suppression
+//! comments → verdict. Template mode (`analyze_template`) runs it over stand-in text. Beside it,
 //! `plan` compares files, plans rotations and explains run-time errors and stored values.
 
 #![forbid(unsafe_code)]
@@ -42,16 +43,25 @@ mod line_index;
 mod lint;
 mod load;
 mod options;
+#[cfg(feature = "full-lints")]
+mod placeholder;
 pub mod plan;
 pub mod redact;
 pub mod registry;
 pub mod report;
+#[cfg(feature = "full-lints")]
+mod sha256;
 mod source;
+#[cfg(feature = "full-lints")]
+mod suppress;
 mod syntax;
+mod template;
 mod validate;
 pub mod views;
 
-pub use analysis::{analyze, analyze_bytes, analyze_source, Analysis};
+pub use analysis::{
+    analyze, analyze_bytes, analyze_source, analyze_template, analyze_template_source, Analysis,
+};
 pub use canonical::canonical_yaml;
 pub use diagnostic::{
     Applicability, Diagnostic, Edit, FieldError, FieldErrorType, Fix, Position, Severity, Stage,

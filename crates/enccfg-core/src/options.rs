@@ -62,6 +62,9 @@ pub struct Options {
     pub kmsv1_gate: Option<bool>,
     /// `--feature-gates=KMSv2=…` (1.27–1.28 only); `None` means the version's default.
     pub kmsv2_gate: Option<bool>,
+    /// Not kube-apiserver's: read the text as a template (Jinja, Go/Helm, Salt) and check it
+    /// with typed stand-ins for its expressions (see `analyze_template`).
+    pub template: bool,
 }
 
 impl Default for Options {
@@ -71,6 +74,7 @@ impl Default for Options {
             reload: false,
             kmsv1_gate: None,
             kmsv2_gate: None,
+            template: false,
         }
     }
 }

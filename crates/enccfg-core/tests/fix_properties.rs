@@ -73,6 +73,7 @@ fn options(minor: u32) -> Options {
         reload: false,
         kmsv1_gate: None,
         kmsv2_gate: None,
+        template: false,
     }
 }
 

@@ -104,6 +104,7 @@ fn with_gate(minor: u32, gate: Option<bool>) -> Options {
         reload: false,
         kmsv1_gate: gate,
         kmsv2_gate: None,
+        template: false,
     }
 }
 

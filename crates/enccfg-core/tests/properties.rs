@@ -30,6 +30,7 @@ fn property(text: &str) {
             reload: true,
             kmsv1_gate: Some(true),
             kmsv2_gate: None,
+            template: false,
         },
     ] {
         let analysis = analyze(text, &options);

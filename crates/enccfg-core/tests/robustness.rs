@@ -426,6 +426,7 @@ fn options_at_every_version_never_panic_on_odd_documents() {
                     reload,
                     kmsv1_gate: None,
                     kmsv2_gate: None,
+                    template: false,
                 };
                 run(text, &o);
             }

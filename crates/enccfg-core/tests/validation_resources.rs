@@ -275,6 +275,7 @@ fn rule_results_do_not_depend_on_version_or_reload() {
                 reload,
                 kmsv1_gate: None,
                 kmsv2_gate: None,
+                template: false,
             };
             assert_eq!(check(&text, &o), base, "1.{minor} reload={reload}");
         }

@@ -26,6 +26,7 @@ fn opts(reload: bool) -> Options {
         reload,
         kmsv1_gate: Some(true),
         kmsv2_gate: None,
+        template: false,
     }
 }
 

@@ -1,7 +1,7 @@
 //! EC0401 identity-first: `identity` is the first provider while a later one encrypts, so new
 //! writes are stored in plaintext.
 
-use super::{element_kinds, Context};
+use super::{covers_secrets, element_kinds, Context};
 use crate::decode::model::ProviderKind;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{edits, locate, FixContext, Proposal};
@@ -15,10 +15,15 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if kinds.iter().all(|(k, _, _)| *k == ProviderKind::Identity) {
             continue;
         }
+        let what = if cfg!(feature = "full-lints") && covers_secrets(entry) {
+            "new Secrets are stored in plaintext in etcd"
+        } else {
+            "new writes are stored unencrypted"
+        };
         out.push(
             ctx.report(
                 range,
-                format!("`identity` is the first provider of resources[{i}], so new writes are stored unencrypted"),
+                format!("`identity` is the first provider of resources[{i}], so {what}"),
             )
             .help("move `identity` after the encrypting providers (unless you are deliberately decrypting), then rewrite existing objects"),
         );
@@ -41,6 +46,7 @@ mod tests {
     use super::super::test_support::{run, HEAD, KEY32};
 
     #[test]
+    #[cfg(feature = "full-lints")]
     fn identity_before_an_encrypting_provider_is_reported_at_identity() {
         let text = format!("{HEAD}resources:\n- resources: [secrets]\n  providers:\n  - identity: {{}}\n  - secretbox:\n      keys: [{{name: k, secret: {KEY32}}}]\n");
         let found = run(&text, "EC0401");
@@ -50,6 +56,9 @@ mod tests {
             "identity"
         );
         assert!(found[0].fix.is_some(), "the unsafe fix is offered");
+        assert!(found[0].message.contains("Secrets"), "stronger for secrets");
+        let events = text.replace("[secrets]", "[events]");
+        assert!(!run(&events, "EC0401")[0].message.contains("Secrets"));
     }
 
     #[test]

@@ -5,16 +5,45 @@
 //! tests), registered by one line in [`RULES`] (sorted by code) and one entry in the registry
 //! (code, severity, summary, fix applicability, source). A meta-test fails when a rule file is
 //! not in `RULES`, when `RULES` is unsorted, or when a rule's file name is not its registry name.
+//!
+//! The rules added for issue 11 (EC0406-EC0417) are behind the default feature `full-lints`:
+//! the CLI and the tests have them; the page's first-visit bundle is built without them (its
+//! size budget), so the page shows EC0401-EC0405, template mode and suppression comments.
 
 pub(crate) mod aescbc_not_recommended;
+#[cfg(feature = "full-lints")]
+pub(crate) mod aesgcm_write_provider;
+#[cfg(feature = "full-lints")]
+pub(crate) mod duplicate_key_name;
 pub(crate) mod identity_first;
+#[cfg(feature = "full-lints")]
+pub(crate) mod identity_kept_last;
 pub(crate) mod identity_only;
 pub(crate) mod invisible_character_in_resource_name;
+#[cfg(feature = "full-lints")]
+pub(crate) mod key_material_reused;
+#[cfg(feature = "full-lints")]
+pub(crate) mod kms_endpoint_abstract_socket;
+pub(crate) mod kms_endpoint_host_segment;
+#[cfg(feature = "full-lints")]
+pub(crate) mod kms_endpoint_world_writable;
+#[cfg(feature = "full-lints")]
+pub(crate) mod kms_timeout_unusual;
 pub(crate) mod kms_v1_deprecated;
+#[cfg(feature = "full-lints")]
+pub(crate) mod old_keys_listed;
+#[cfg(feature = "full-lints")]
+pub(crate) mod placeholder_value;
+#[cfg(feature = "full-lints")]
+pub(crate) mod secrets_not_encrypted;
 #[cfg(test)]
 pub(crate) mod test_support;
+#[cfg(feature = "full-lints")]
+pub(crate) mod weak_key_material;
 
 use crate::decode::model::{Config, Entry, Provider, ProviderKind};
+#[cfg(feature = "full-lints")]
+use crate::decode::model::{Field, Keys, Kms};
 use crate::diagnostic::{Diagnostic, TextRange};
 use crate::options::Options;
 use crate::registry::{self, Code};
@@ -48,6 +77,86 @@ pub(crate) fn element_kinds(entry: &Entry) -> Vec<(ProviderKind, TextRange, &Pro
         .collect()
 }
 
+#[cfg(feature = "full-lints")]
+/// One `aesgcm`, `aescbc` or `secretbox` body: entry index, element index, kind, body.
+pub(crate) struct Keyed<'a> {
+    pub entry: usize,
+    pub index: usize,
+    pub kind: ProviderKind,
+    pub keys: &'a Field<Keys>,
+}
+
+#[cfg(feature = "full-lints")]
+/// Every body with `keys` in the file, in file order.
+pub(crate) fn keyed<'a>(config: &'a Config) -> Vec<Keyed<'a>> {
+    let mut out = Vec::new();
+    for (entry, e) in config.resources_list().iter().enumerate() {
+        for (index, p) in e.providers_list().iter().enumerate() {
+            for (kind, body) in [
+                (ProviderKind::Aesgcm, &p.aesgcm),
+                (ProviderKind::Aescbc, &p.aescbc),
+                (ProviderKind::Secretbox, &p.secretbox),
+            ] {
+                if let Some(keys) = body {
+                    out.push(Keyed {
+                        entry,
+                        index,
+                        kind,
+                        keys,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(feature = "full-lints")]
+/// Every `kms` body in the file, in file order.
+pub(crate) fn kms_bodies(config: &Config) -> Vec<&Field<Box<Kms>>> {
+    config
+        .resources_list()
+        .iter()
+        .flat_map(|e| e.providers_list())
+        .filter_map(|p| p.kms.as_ref())
+        .collect()
+}
+
+/// Whether `name` (as written in `resources`) covers core `secrets`: 0 exact, 1 `*.`, 2 `*.*`.
+/// Case is ignored: `Secrets` is kube-apiserver's error (EC0205), not a missing rule.
+pub(crate) fn secrets_rank(name: &str) -> Option<u8> {
+    match crate::validate::parse_group_resource(&name.trim().to_ascii_lowercase()) {
+        ("secrets", "") => Some(0),
+        ("*", "") => Some(1),
+        ("*", "*") => Some(2),
+        _ => None,
+    }
+}
+
+/// Whether an entry lists a name that covers core `secrets`.
+pub(crate) fn covers_secrets(entry: &Entry) -> bool {
+    entry
+        .resources_list()
+        .iter()
+        .any(|r| secrets_rank(&r.name).is_some())
+}
+
+#[cfg(feature = "full-lints")]
+/// A `unix://` endpoint as the plugin client reads it (facts 11.3): the host part Go's URL
+/// parser sees, and the path it dials. `None` for other schemes.
+pub(crate) fn unix_endpoint(endpoint: &str) -> Option<(&str, &str)> {
+    let scheme = endpoint.get(..7)?;
+    if !scheme.eq_ignore_ascii_case("unix://") {
+        return None;
+    }
+    let rest = endpoint.get(7..)?;
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    Some(match rest.find('/') {
+        Some(at) => (rest.get(..at)?, rest.get(at..)?),
+        None => (rest, ""),
+    })
+}
+
 /// A lint rule: its registry entry and its check.
 pub(crate) struct Rule {
     pub code: &'static Code,
@@ -76,6 +185,66 @@ pub(crate) static RULES: &[Rule] = &[
         code: &registry::INVISIBLE_IN_NAME,
         check: invisible_character_in_resource_name::check,
     },
+    #[cfg(feature = "full-lints")]
+    Rule {
+        code: &registry::SECRETS_NOT_ENCRYPTED,
+        check: secrets_not_encrypted::check,
+    },
+    #[cfg(feature = "full-lints")]
+    Rule {
+        code: &registry::AESGCM_WRITER,
+        check: aesgcm_write_provider::check,
+    },
+    #[cfg(feature = "full-lints")]
+    Rule {
+        code: &registry::KEY_REUSED,
+        check: key_material_reused::check,
+    },
+    #[cfg(feature = "full-lints")]
+    Rule {
+        code: &registry::DUPLICATE_KEY_NAME,
+        check: duplicate_key_name::check,
+    },
+    #[cfg(feature = "full-lints")]
+    Rule {
+        code: &registry::WEAK_KEY,
+        check: weak_key_material::check,
+    },
+    #[cfg(feature = "full-lints")]
+    Rule {
+        code: &registry::OLD_KEYS,
+        check: old_keys_listed::check,
+    },
+    #[cfg(feature = "full-lints")]
+    Rule {
+        code: &registry::IDENTITY_LAST,
+        check: identity_kept_last::check,
+    },
+    #[cfg(feature = "full-lints")]
+    Rule {
+        code: &registry::KMS_TIMEOUT_UNUSUAL,
+        check: kms_timeout_unusual::check,
+    },
+    #[cfg(feature = "full-lints")]
+    Rule {
+        code: &registry::KMS_ENDPOINT_HOST,
+        check: kms_endpoint_host_segment::check,
+    },
+    #[cfg(feature = "full-lints")]
+    Rule {
+        code: &registry::KMS_ENDPOINT_SHARED_DIR,
+        check: kms_endpoint_world_writable::check,
+    },
+    #[cfg(feature = "full-lints")]
+    Rule {
+        code: &registry::KMS_ENDPOINT_ABSTRACT,
+        check: kms_endpoint_abstract_socket::check,
+    },
+    #[cfg(feature = "full-lints")]
+    Rule {
+        code: &registry::PLACEHOLDER,
+        check: placeholder_value::check,
+    },
 ];
 
 /// Runs every rule over a decoded file.
@@ -94,6 +263,7 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
 }
 
 #[cfg(test)]
+#[cfg(feature = "full-lints")]
 mod tests {
     use super::RULES;
 

@@ -11,6 +11,8 @@ pub mod keys;
 mod loaded;
 pub mod messages;
 mod rewrite;
+#[cfg(feature = "full-lints")]
+pub(crate) use rewrite::SVM_GA_MINOR;
 mod seq_edit;
 pub mod stored;
 pub mod wizard;

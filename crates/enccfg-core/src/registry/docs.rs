@@ -44,6 +44,8 @@ docs! {
         "kube-apiserver converts the file with a YAML reader that stops after the first document; everything after the first `---` separator that ends it is silently ignored. Keep one document per file.";
     "EC0006"
         "YAML files must be UTF-8 text. Bytes that are not valid UTF-8 make the YAML reader fail.";
+    "EC0007"
+        "A Jinja/Ansible (`{{ x | b64encode }}`, `{% if %}`), Go/Helm (`{{ .Values.x }}`, `{{- if }}`, `{{ end }}`) or Salt (`{% from ... import ... %}`, `pillar[...]`) template is not YAML yet: kube-apiserver would fail on it, usually with a YAML error somewhere after the first expression. Render the template first, or check it in template mode (`enccfg check --template`, or the page's template option), which replaces each expression by a typed stand-in and checks the structure with positions in your file.";
     "EC0101"
         "The decoder needs `apiVersion: apiserver.config.k8s.io/v1` (with `kind: EncryptionConfiguration`) to know what the file is. Without it, decoding fails and kube-apiserver does not start."
         fix("a missing `apiVersion` / `kind` → added above the first key", "the only type this file can be");
@@ -151,4 +153,31 @@ docs! {
         "An entry whose only provider is `identity` stores its resources in plaintext. That is intended for an opt-out before a wildcard; otherwise add an encrypting provider first.";
     "EC0405"
         "kube-apiserver keeps a U+FEFF (byte order mark), a zero-width or a no-break space inside a resource name as part of it, and accepts the file: validation does not check that names exist. Such a name matches no resource, so the resource you meant stays unencrypted. Such characters come from copying text out of documents or chat; retype the name.";
+    "EC0406"
+        "Only the first provider of the rule that covers a resource encrypts its writes, and a resource no rule covers is stored by the identity transformer, in plaintext. When no entry lists `secrets` (or `*.`, or `*.*`), or the one that wins only has `identity`, every Secret lands in etcd unencrypted although the file looks like encryption is configured. An `identity` first while a later provider encrypts is EC0401 instead.";
+    "EC0407"
+        "AES-GCM with a random 12-byte nonce must not encrypt more than about 2^32 values with one key before nonces risk repeating, and a repeated nonce breaks GCM entirely; the Kubernetes docs translate this into rotating the key every 200,000 writes and recommend `aesgcm` only with automated rotation. Prefer `kms` v2, or `secretbox`. `aesgcm` kept after the write provider, only to read older data, is fine.";
+    "EC0408"
+        "Each key should be its own random bytes. The same bytes under two names or two algorithms (an `aescbc` and a `secretbox` key made from one secret, or one key pasted into several entries) mean one leak exposes everything, and a rotation that replaces one copy leaves the other. A provider copied whole into another entry (same kind and key name) is reported as info: it is a common layout, but it still ties those resources to one key. The message names where the copies are, never the key.";
+    "EC0409"
+        "Every stored value carries the key's name (`k8s:enc:secretbox:v1:<name>:`), and kube-apiserver picks the keys to try by that name. Two keys of one provider with the same name are both tried for reading, so you cannot tell which one wrote a value, and removing the \"old\" one after a rotation can make data unreadable. Give each key its own name, for example a dated one, and never rename a key that encrypted data.";
+    "EC0410"
+        "A key must be random bytes. A key that decodes to printable text is a password (`supersecretkey...`), one byte repeated is no secret at all, and the Kubernetes docs' sample keys are published: anyone can decrypt what they encrypt. The check keeps only SHA-256 digests of the published keys, and never prints a key. Generate one with `head -c 32 /dev/urandom | base64` and rotate to it.";
+    "EC0411"
+        "Writes use the first key of the first provider; the other keys of that provider only decrypt data written before a rotation. Once every object was rewritten (`kubectl get secrets --all-namespaces -o json | kubectl replace -f -` for each resource, or a StorageVersionMigration from 1.37) and etcd was backed up, remove the old keys: a key that is kept can still decrypt a stolen etcd backup.";
+    "EC0412"
+        "`identity` after the write provider lets kube-apiserver read objects still stored in plaintext, which is what the first migration needs. Once every object was rewritten encrypted it has no use left, and it means that a plaintext value planted in etcd is served as if it were encrypted. Remove it after the rewrite (defence in depth). There is no fix: applied together with EC0401's, it would remove the fallback the first migration needs.";
+    "EC0413"
+        "`timeout` bounds each gRPC call to the KMS plugin (default 3s). Under 1s leaves no room for a plugin that calls a remote KMS, so ordinary latency fails writes and reads. Over 60s, a hung plugin holds each request for longer than kube-apiserver's default request timeout (1m), so clients time out first and requests pile up. The thresholds are this tool's choice; set a value outside them only after measuring the plugin.";
+    "EC0414"
+        "Validation only checks the scheme, so `unix://tmp/kms.sock` is accepted. The KMS plugin client keeps only the URL's path: `tmp` becomes the URL's host and the client dials `/kms.sock`, a socket that is usually not there (the KMS health check fails) or belongs to something else. `unix://kms.sock` has an empty path and fails when the client is set up. Write three slashes: `unix:///tmp/kms.sock`."
+        fix("`unix://dir/sock` → `unix:///dir/sock`", "it dials the path the author wrote, which two slashes never did");
+    "EC0415"
+        "Any local user can create files in `/tmp`, `/var/tmp` and `/dev/shm`. A process that binds the socket path before the plugin starts (or after it restarts) receives every data key kube-apiserver wraps, and can answer with keys of its own. Put the socket in a directory only root can write, such as `/var/run/kmsplugin/`.";
+    "EC0416"
+        "`unix:///@name` is a Linux abstract socket: it has no file, so no file permission guards it; only the network namespace does. kube-apiserver's static Pod runs with host networking, so any process on the node can connect to the name or take it first. Prefer a socket file in a root-only directory.";
+    "EC0417"
+        "Files copied from docs, scripts and templates often keep their placeholders: `<BASE 64 ENCODED SECRET>`, `${ENCRYPTION_KEY}` or `$ENCRYPTION_KEY` from a heredoc that was quoted (`<<'EOF'`) or never run through `envsubst`, `YOUR_KEY`, `changeme`, `xxxxxxxx`, `{{ token }}`. kube-apiserver refuses most of them as bad base64 or a wrong key length (that error stays); this says what really happened. A placeholder is not key material, so the message shows it.";
+    "EC0418"
+        "`# enccfg: ignore[EC0402]` (several codes or names separated by commas) on a finding's line or the line before hides that lint. Only lints can be hidden, never kube-apiserver's errors or warnings. A suppression that hides nothing (the finding is gone, the code is misspelt, or it names a kube-apiserver code) is reported, so stale comments cannot hide future findings.";
 }

@@ -11,7 +11,9 @@
 
 mod docs;
 mod render;
+// The meta-tests need every rule, so they run with the default feature `full-lints`.
 #[cfg(test)]
+#[cfg(feature = "full-lints")]
 mod tests;
 
 pub use docs::{docs_of, Docs};
@@ -183,6 +185,8 @@ codes! {
         "only the first YAML document is read";
     INVALID_UTF8 = "EC0006" "invalid-utf8" Syntax Error
         "the file is not valid UTF-8";
+    TEMPLATE = "EC0007" "template-syntax" Syntax Warning
+        "the file is a template (Jinja, Go/Helm or Salt): render it first, or check it as a template";
     MISSING_API_VERSION = "EC0101" "missing-api-version" Decode Error
         "`apiVersion` is missing"
         fix(Safe, builders::missing_api_version);
@@ -295,6 +299,46 @@ codes! {
     INVISIBLE_IN_NAME = "EC0405" "invisible-character-in-resource-name" Lint Warning
         "a resource name holds an invisible character, so it matches no resource"
         source("Kubernetes docs, Encrypting Confidential Data at Rest: \"The resources.resources field is an array of Kubernetes resource names (resource or resource.group) that should be encrypted\"; validation does not check that a name exists (facts sheet 10.10).", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/");
+    SECRETS_NOT_ENCRYPTED = "EC0406" "secrets-not-encrypted" Lint Warning
+        "Secrets are not encrypted: no entry covers them with an encrypting provider"
+        source("Kubernetes docs, Encrypting Confidential Data at Rest: \"By default, the `identity` provider is used to protect secret data in etcd, which provides no encryption.\"", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/");
+    AESGCM_WRITER = "EC0407" "aesgcm-write-provider" Lint Warning
+        "`aesgcm` encrypts new writes, and its keys must be rotated every 200,000 writes"
+        source("Kubernetes docs, Encrypting Confidential Data at Rest, provider table: aesgcm \"Must be rotated every 200,000 writes\"; \"Not recommended for use except when an automated key rotation scheme is implemented.\"", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#providers");
+    KEY_REUSED = "EC0408" "key-material-reused" Lint Warning
+        "the same key material is used by more than one key"
+        source("Kubernetes docs, Encrypting Confidential Data at Rest: \"Generate a 32-byte random key and base64 encode it.\"", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#encrypting-your-data");
+    DUPLICATE_KEY_NAME = "EC0409" "duplicate-key-name" Lint Warning
+        "two keys of one provider have the same name"
+        source("Kubernetes docs, Encrypting Confidential Data at Rest: \"Confirm that the key name shown in `etcd` matches the key name specified in the `EncryptionConfiguration`\"; stored values carry the key name (`k8s:enc:aescbc:v1:<key name>:`, facts sheet 7.2).", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#verifying-that-data-is-encrypted");
+    WEAK_KEY = "EC0410" "weak-key-material" Lint Warning
+        "the key is text, one repeated byte, or a key published in the Kubernetes docs"
+        source("Kubernetes docs, Encrypting Confidential Data at Rest: \"Generate a 32-byte random key and base64 encode it\" with `head -c 32 /dev/urandom | base64`; its example configuration says \"Do not use this for your own cluster!\"", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#encrypting-your-data");
+    OLD_KEYS = "EC0411" "old-keys-listed" Lint Info
+        "the write provider still lists older keys"
+        source("Kubernetes docs, Rotating a decryption key: \"Remove the old decryption key from the config after you have backed up etcd with the new key in use and updated all Secrets\".", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#rotating-a-decryption-key");
+    IDENTITY_LAST = "EC0412" "identity-kept-last" Lint Info
+        "`identity` after the write provider keeps plaintext readable"
+        source("Kubernetes docs, Encrypting Confidential Data at Rest: \"identity: {} # this fallback allows reading unencrypted secrets; # for example, during initial migratoin\" [sic].", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#encrypting-your-data");
+    KMS_TIMEOUT_UNUSUAL = "EC0413" "kms-timeout-unusual" Lint Warning
+        "the KMS timeout is far from the 3s default"
+        source("Seed facts sheet 2.7 and 7.6 (from kubernetes/apiserver defaults and the KMS docs): `timeout` defaults to `3s`, applies to each gRPC call, and \"Plugins should answer `Encrypt` in under 100 ms and `Decrypt` in under 10 ms\".", "https://kubernetes.io/docs/tasks/administer-cluster/kms-provider/");
+    KMS_ENDPOINT_HOST = "EC0414" "kms-endpoint-host-segment" Lint Warning
+        "the `unix://` endpoint has two slashes, so its first directory is read as a host"
+        fix(Safe, lint::kms_endpoint_host_segment::fix)
+        source("Seed facts sheet 11.3 (k8s.io/kms `ParseEndpoint`): \"`ParseEndpoint` keeps only the URL's path: `unix:///var/run/kms.sock` → `/var/run/kms.sock`, but `unix://var/run/kms.sock` parses with host `var` and path `/run/kms.sock`\".", "https://github.com/kubernetes/kubernetes/blob/v1.36.3/staging/src/k8s.io/kms/pkg/util/util.go");
+    KMS_ENDPOINT_SHARED_DIR = "EC0415" "kms-endpoint-world-writable" Lint Warning
+        "the KMS socket is in a directory every local user can write"
+        source("Kubernetes docs, Encrypting Confidential Data at Rest: \"you must properly restrict permissions on your control-plane nodes so only the user who runs the `kube-apiserver` can read it\" (the config; the socket its KMS plugin listens on guards the same keys).", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#encrypting-your-data");
+    KMS_ENDPOINT_ABSTRACT = "EC0416" "kms-endpoint-abstract-socket" Lint Warning
+        "the KMS endpoint is an abstract socket, which no file permission guards"
+        source("Seed facts sheet 2.7 and 11.3: \"An abstract Linux socket is written `unix:///@name`\"; \"no file permissions guard it; only the network namespace does, so with host networking any process on the node can reach it\".", "https://github.com/kubernetes/kubernetes/blob/v1.36.3/staging/src/k8s.io/kms/pkg/util/util.go");
+    PLACEHOLDER = "EC0417" "placeholder-value" Lint Warning
+        "a secret, name or endpoint is a placeholder (`${KEY}`, `<...>`, `YOUR_KEY`, `changeme`)"
+        source("Kubernetes docs, Encrypting Confidential Data at Rest: the example has \"secret: <BASE 64 ENCODED SECRET>\", then: \"Generate a 32-byte random key and base64 encode it.\" \"Place that value in the `secret` field\".", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#encrypting-your-data");
+    UNUSED_SUPPRESSION = "EC0418" "unused-suppression" Lint Warning
+        "an `# enccfg: ignore[...]` comment suppresses nothing"
+        source("Ruff v0.0.278 release notes, on suppression comments: \"Ruff will now emit a warning for each invalid suppression comment it encounters.\"", "https://astral.sh/blog/ruff-v0.0.278");
 }
 
 /// The entry of an exact code (`EC0221`), by binary search in the sorted list.

@@ -118,13 +118,38 @@ pub(crate) fn validate_keys(
                     allowed
                 ),
             )
-            .help = Some("generate a new key with `head -c 32 /dev/urandom | base64`".into());
+            .help = Some(placeholder_help(&secret.value).unwrap_or_else(|| {
+                "generate a new key with `head -c 32 /dev/urandom | base64`".into()
+            }));
         }
     }
 }
 
-/// Explains what is wrong with a secret without quoting it.
+/// "`${KEY}` is an unexpanded shell variable: …" when the secret is a placeholder (with the
+/// lints: the page's bundle leaves it out).
+#[cfg(not(feature = "full-lints"))]
+fn placeholder_help(_: &str) -> Option<String> {
+    None
+}
+
+/// "`${KEY}` is an unexpanded shell variable: …" when the secret is a placeholder.
+#[cfg(feature = "full-lints")]
+#[inline(never)]
+fn placeholder_help(secret: &str) -> Option<String> {
+    let kind = crate::placeholder::classify(secret)?;
+    Some(format!(
+        "`{}` is {}",
+        crate::placeholder::shown(secret),
+        crate::placeholder::secret_advice(kind)
+    ))
+}
+
+/// Explains what is wrong with a secret without quoting it (a placeholder is quoted: it is not
+/// key material).
 fn base64_help(secret: &str) -> String {
+    if let Some(help) = placeholder_help(secret) {
+        return help;
+    }
     let cleaned: String = secret
         .chars()
         .filter(|c| *c != '\r' && *c != '\n')
@@ -161,5 +186,16 @@ mod tests {
             "URL-safe alphabet is refused"
         );
         assert!(decode_secret("QU JD").is_none());
+    }
+
+    #[test]
+    #[cfg(feature = "full-lints")]
+    fn a_placeholder_secret_gets_placeholder_help_not_base64_advice() {
+        let help = super::base64_help("${ENCRYPTION_KEY}");
+        assert!(help.contains("unexpanded shell variable"), "{help}");
+        assert!(!help.contains("URL-safe"), "{help}");
+        let help = super::base64_help("YOUR_KEY");
+        assert!(help.contains("placeholder"), "{help}");
+        assert!(super::base64_help("Q-_D").contains("URL-safe"));
     }
 }
