@@ -489,3 +489,26 @@ fn utf16_with_an_odd_byte_count_and_a_lone_bom_are_positioned() {
         );
     }
 }
+
+#[test]
+fn a_backslash_that_ends_the_file_is_read_without_a_panic() {
+    // libyaml-safer read the escaped character after a final `\` in a double-quoted scalar
+    // without checking that there is one, and panicked (found by the property test).
+    for text in ["a: \"\\", "a: \"x\\", "\"\\", "- \"abc\\"] {
+        let analysis = run(text, &newest());
+        assert!(!analysis.accepted, "{text:?}");
+        let first = &analysis.diagnostics[0];
+        assert_eq!(
+            (first.code, first.stage),
+            ("EC0001", Stage::Syntax),
+            "{text:?}"
+        );
+        assert!(first.range.start() as usize <= text.len(), "{text:?}");
+        assert!(enccfg_core::parse_only(text) > 0, "{text:?}");
+    }
+    // Outside double quotes a final backslash is an ordinary character.
+    let plain = run("a: b\\", &newest());
+    assert!(plain.diagnostics.iter().all(|d| d.stage != Stage::Syntax));
+    let single = run("a: 'b\\'", &newest());
+    assert!(single.diagnostics.iter().all(|d| d.stage != Stage::Syntax));
+}

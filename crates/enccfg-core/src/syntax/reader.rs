@@ -25,6 +25,8 @@ pub(super) struct ChunkReader<'a> {
     broken: Option<Broken>,
     /// Set when a chunk was refused.
     pub refused: Option<Refused>,
+    /// The line break served after a text that ends with `\` has been read (see `needs_tail`).
+    tail_served: bool,
 }
 
 impl<'a> ChunkReader<'a> {
@@ -41,7 +43,16 @@ impl<'a> ChunkReader<'a> {
             ends,
             broken,
             refused: None,
+            tail_served: false,
         }
+    }
+
+    /// libyaml-safer panics on a `\` that ends the input inside a double-quoted scalar (it reads
+    /// the escaped character without checking that there is one); go-yaml's C original reads its
+    /// buffer's NUL there and refuses the file. A line break served after a final `\` changes no
+    /// plain or single-quoted scalar, and makes the double-quoted case a refusal too.
+    fn needs_tail(&self) -> bool {
+        !self.tail_served && self.pos >= self.text.len() && self.text.ends_with('\\')
     }
 
     /// Checks the chunk holding `self.pos` once (as go-yaml decodes it whole); its end.
@@ -124,10 +135,17 @@ impl Read for ChunkReader<'_> {
 impl BufRead for ChunkReader<'_> {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
         let end = self.chunk_end()?;
+        if self.needs_tail() {
+            return Ok(b"\n");
+        }
         Ok(self.text.as_bytes().get(self.pos..end).unwrap_or_default())
     }
 
     fn consume(&mut self, amt: usize) {
+        if amt > 0 && self.needs_tail() {
+            self.tail_served = true;
+            return;
+        }
         self.pos = self.pos.saturating_add(amt).min(self.text.len());
     }
 }
