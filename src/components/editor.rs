@@ -18,7 +18,7 @@ use crate::editor_model::{
 };
 use crate::services::extras;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct EditorProps {
     pub text: Rc<str>,
     pub analysis: Rc<Analysis>,
@@ -26,10 +26,25 @@ pub struct EditorProps {
     pub node_ref: NodeRef,
 }
 
+/// By pointer: a new text or analysis is a new `Rc`, and comparing their contents on every
+/// render costs time proportional to the file (and the code of a deep comparison).
+impl PartialEq for EditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.text, &other.text)
+            && Rc::ptr_eq(&self.analysis, &other.analysis)
+            && self.on_edit == other.on_edit
+            && self.node_ref == other.node_ref
+    }
+}
+
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let lines = use_memo(props.text.clone(), |t| Lines::new(t.clone()));
-    let marks = use_memo(props.analysis.clone(), |a| Marks::new(&a.diagnostics));
+    let marks = {
+        let analysis = props.analysis.clone();
+        let identity = Rc::as_ptr(&props.analysis) as usize;
+        use_memo(identity, move |_| Marks::new(&analysis.diagnostics))
+    };
     // Scroll top, viewport height and scroll left, read on scroll (never after a render, where
     // reading them would force a layout of the freshly changed page on every keystroke); the
     // window state only triggers renders.
