@@ -503,7 +503,7 @@ fn a_backslash_that_ends_the_file_is_read_without_a_panic() {
             ("EC0001", Stage::Syntax),
             "{text:?}"
         );
-        assert!(first.range.start() as usize <= text.len(), "{text:?}");
+        assert!(first.range.start() <= text.len(), "{text:?}");
         assert!(enccfg_core::parse_only(text) > 0, "{text:?}");
     }
     // Outside double quotes a final backslash is an ordinary character.
