@@ -1,21 +1,22 @@
 //! EC0409 duplicate-key-name: two keys of one provider share a name. Stored values carry the
 //! key's name, so reads try both keys and a rotation cannot tell old data from new.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::{keyed, Context};
 use crate::diagnostic::Diagnostic;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for body in keyed(ctx.config) {
         let keys = body.keys.value.keys_list();
+        // The first index of each name in this provider (a map: providers may list many keys).
+        let mut first_of: HashMap<&str, usize> = HashMap::default();
         for (k, key) in keys.iter().enumerate() {
             let Some(name) = key.name.as_ref().filter(|n| !n.value.is_empty()) else {
                 continue;
             };
-            let earlier = keys
-                .iter()
-                .take(k)
-                .position(|e| e.name.as_ref().is_some_and(|n| n.value == name.value));
-            if let Some(first) = earlier {
+            let first = *first_of.entry(name.value.as_str()).or_insert(k);
+            if first != k {
                 out.push(
                     ctx.report(
                         name.best_range(),

@@ -1,13 +1,15 @@
 //! EC0408 key-material-reused: the same key bytes appear in two keys (of one provider, of
 //! several providers or of several entries). Never names the key material, only where it is.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::{keyed, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::validate::decode_secret;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    // (bytes, where, provider kind, key name) of every key seen so far.
-    let mut seen: Vec<(Vec<u8>, String, &str, &str)> = Vec::new();
+    // Every key material seen so far: where it was first, its provider kind and key name.
+    let mut seen: HashMap<Vec<u8>, (String, &str, &str)> = HashMap::default();
     for body in keyed(ctx.config) {
         for (k, key) in body.keys.value.keys_list().iter().enumerate() {
             let Some(secret) = key.secret.as_ref() else {
@@ -22,9 +24,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "resources[{}].providers[{}].{kind}.keys[{k}]",
                 body.entry, body.index
             );
-            if let Some((_, first, first_kind, first_name)) =
-                seen.iter().find(|(b, _, _, _)| *b == bytes)
-            {
+            if let Some((first, first_kind, first_name)) = seen.get(&bytes) {
                 // The same provider and key copied into another entry is a common, deliberate
                 // layout; other reuse (another algorithm, another name) is a warning.
                 let copy = *first_kind == kind && *first_name == name;
@@ -39,7 +39,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(if copy { d.severity(Severity::Info) } else { d });
                 continue;
             }
-            seen.push((bytes, here, kind, name));
+            seen.insert(bytes, (here, kind, name));
         }
     }
 }
