@@ -71,7 +71,9 @@ test('a new build deployed into the served directory replaces the cached release
   expect(first.length).toBe(1);
 
   deploy('two');
-  await page.goto('../offline-release/');
+  // A new address for the next visit: the browser's HTTP cache may still hold the index.html it
+  // was given a second ago (the test server sends no cache headers), which is not what this tests.
+  await page.goto('../offline-release/?visit=2');
   await settle(page);
   expect(await release()).toBe('two');
   // The new worker takes over and deletes the old release's cache.
@@ -123,7 +125,8 @@ test('a build with ENCCFG_OFFLINE=0 has no worker, and unregisters the one of an
   execFileSync('python3', ['scripts/offline.py', dir, 'release'], { env: { ...process.env, ENCCFG_OFFLINE: '0' } });
   expect(readFileSync(`${dir}/index.html`, 'utf8')).not.toContain('<meta name="enccfg-offline"');
   expect(() => readFileSync(`${dir}/sw.js`)).toThrow();
-  await page.goto('../offline-optout/');
+  // A new address, so that the HTTP cache cannot hand back the previous build's index.html.
+  await page.goto('../offline-optout/?visit=2');
   await settle(page);
   await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
   rmSync(dir, { recursive: true, force: true });
