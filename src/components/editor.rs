@@ -8,15 +8,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use enccfg_core::Analysis;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
+use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::{EditorGutter, EditorOverlay};
 use crate::editor_model::{
     caret_position, step, under_caret, visible_window, Lines, Marks, LINE_HEIGHT_PX,
 };
-use crate::services::extras;
+use crate::services::{editor_text, extras};
 
 #[derive(Properties)]
 pub struct EditorProps {
@@ -113,8 +112,7 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     let onkeydown = {
         let analysis = props.analysis.clone();
-        let (escape_armed, caret, on_edit) =
-            (escape_armed.clone(), caret.clone(), props.on_edit.clone());
+        let (escape_armed, caret) = (escape_armed.clone(), caret.clone());
         Callback::from(move |e: KeyboardEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             let plain = !(e.ctrl_key() || e.alt_key() || e.meta_key());
@@ -131,7 +129,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 }
                 "Tab" if plain && !e.shift_key() && !*escape_armed => {
                     e.prevent_default();
-                    insert_text(&area, "  ", &on_edit);
+                    editor_text::insert_at_selection(&area, "  ");
                 }
                 "Tab" => escape_armed.set(false), // leaves the editor natively
                 " " if e.ctrl_key() && !e.alt_key() && !e.meta_key() => {
@@ -254,29 +252,5 @@ fn reveal_line(area: &HtmlTextAreaElement, line: u32) {
     let (scroll, height) = (area.scroll_top() as f64, area.client_height() as f64);
     if top < scroll || top + LINE_HEIGHT_PX > scroll + height {
         area.set_scroll_top((top - height / 3.0).max(0.0) as i32);
-    }
-}
-
-/// Inserts `text` at the caret the way typing does (kept in the undo history); falls back to
-/// editing the value directly where `execCommand` is unavailable.
-fn insert_text(area: &HtmlTextAreaElement, text: &str, on_edit: &Callback<String>) {
-    let inserted = gloo_utils::document()
-        .dyn_into::<HtmlDocument>()
-        .ok()
-        .and_then(|d| {
-            d.exec_command_with_show_ui_and_value("insertText", false, text)
-                .ok()
-        })
-        .unwrap_or(false);
-    if inserted {
-        return; // the browser fired `input`
-    }
-    let start = area.selection_start().ok().flatten().unwrap_or(0);
-    let end = area.selection_end().ok().flatten().unwrap_or(start);
-    if area
-        .set_range_text_with_start_and_end_and_mode(text, start, end, "end")
-        .is_ok()
-    {
-        on_edit.emit(area.value());
     }
 }

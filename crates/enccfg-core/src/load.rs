@@ -3,11 +3,33 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::decode::model::Config;
-use crate::diagnostic::Diagnostic;
+use crate::decode::model::{Config, Entry, Field, Kms};
+use crate::diagnostic::{Diagnostic, TextRange};
 use crate::options::Options;
 use crate::registry;
 use crate::validate::parse_group_resource;
+
+/// The KMS providers of `entry` whose apiVersion (after defaulting) is `version`: their index
+/// in `providers`, the body, and where a finding points (the written apiVersion, else the key).
+fn kms_of_version<'a>(
+    entry: &'a Entry,
+    version: &'a str,
+) -> impl Iterator<Item = (usize, &'a Field<Box<Kms>>, TextRange)> + 'a {
+    entry
+        .providers_list()
+        .iter()
+        .enumerate()
+        .filter_map(|(j, provider)| provider.kms.as_ref().map(|kms| (j, kms)))
+        .filter(move |(_, kms)| kms.value.defaults.api_version == version)
+        .map(|(j, kms)| {
+            let range = kms
+                .value
+                .api_version
+                .as_ref()
+                .map_or(kms.key, |f| f.best_range());
+            (j, kms, range)
+        })
+}
 
 pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -18,21 +40,7 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
     let mut wildcards: HashSet<String> = HashSet::default();
     for (i, entry) in entries.value.iter().enumerate() {
         if !options.kmsv1_enabled() {
-            for (j, provider) in entry
-                .providers
-                .iter()
-                .flat_map(|p| p.value.iter())
-                .enumerate()
-            {
-                let Some(kms) = &provider.kms else { continue };
-                if kms.value.defaults.api_version != "v1" {
-                    continue;
-                }
-                let range = kms
-                    .value
-                    .api_version
-                    .as_ref()
-                    .map_or(kms.key, |f| f.best_range());
+            for (j, kms, range) in kms_of_version(entry, "v1") {
                 let how = if kms.value.defaults.api_version_defaulted {
                     "has no apiVersion, so it is KMS v1,"
                 } else {
@@ -60,16 +68,7 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
             }
         }
         if !options.kmsv2_enabled() {
-            for (j, provider) in entry.providers_list().iter().enumerate() {
-                let Some(kms) = &provider.kms else { continue };
-                if kms.value.defaults.api_version != "v2" {
-                    continue;
-                }
-                let range = kms
-                    .value
-                    .api_version
-                    .as_ref()
-                    .map_or(kms.key, |f| f.best_range());
+            for (j, kms, range) in kms_of_version(entry, "v2") {
                 out.push(
                     Diagnostic::new(
                         &registry::KMSV2_DISABLED,

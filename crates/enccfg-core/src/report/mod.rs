@@ -11,8 +11,8 @@ pub use json::{diagnostic as diagnostic_json, json};
 pub use markdown::markdown;
 pub use sarif::sarif;
 
-/// A JSON string literal.
-pub(crate) fn quote(s: &str) -> String {
+/// A JSON string literal (also the page's JSON writer's).
+pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
