@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use enccfg_core::{registry, Analysis, Applicability, Diagnostic, Fix, Severity, Stage};
+use enccfg_core::{order, registry, Analysis, Applicability, Diagnostic, Fix, Severity, Stage};
 
 use crate::page::SeverityFilter;
 
@@ -132,7 +132,7 @@ pub fn diagnostic_rows(analysis: &Analysis) -> Vec<DiagnosticRow> {
         .iter()
         .map(DiagnosticRow::from)
         .collect();
-    rows.sort_by_key(|r| (r.line, r.column));
+    order::sort_by_key(&mut rows, |r| order::pair(r.line, r.column));
     rows
 }
 

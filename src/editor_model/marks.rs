@@ -115,7 +115,7 @@ pub fn line_runs(len: usize, tokens: &[Token], squiggles: &[Squiggle]) -> Vec<Ru
         cuts.push(s.from.min(width));
         cuts.push(s.to.min(width));
     }
-    cuts.sort_unstable();
+    enccfg_core::order::sort_by_key(&mut cuts, |&c| c as u64);
     cuts.dedup();
     let mut runs: Vec<Run> = Vec::new();
     for pair in cuts.windows(2) {

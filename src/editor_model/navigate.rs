@@ -29,7 +29,7 @@ pub fn step(diagnostics: &[Diagnostic], caret: u32, forward: bool) -> Option<Tar
             line: d.start.line,
         })
         .collect();
-    starts.sort_by_key(|t| t.offset);
+    enccfg_core::order::sort_by_key(&mut starts, |t| u64::from(t.offset));
     starts.dedup_by_key(|t| t.offset);
     if forward {
         starts

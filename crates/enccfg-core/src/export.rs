@@ -179,7 +179,14 @@ fn fix_at(d: &Diagnostic, threshold: Applicability) -> Option<&Fix> {
 /// Fixes whose edits do not touch each other, in source order.
 fn non_conflicting<'a>(candidates: &[(&'a Diagnostic, &'a Fix)]) -> Vec<(&'a Diagnostic, &'a Fix)> {
     let mut sorted = candidates.to_vec();
-    sorted.sort_by_key(|(_, f)| f.edits.iter().map(|e| e.range.start).min());
+    // No edit sorts first, as `None` does.
+    crate::order::sort_by_key(&mut sorted, |(_, f)| {
+        f.edits
+            .iter()
+            .map(|e| e.range.start)
+            .min()
+            .map_or(0, |start| u64::from(start) + 1)
+    });
     let mut taken: Vec<(&Diagnostic, &Fix)> = Vec::new();
     for (d, fix) in sorted {
         let clashes = taken.iter().any(|(_, t)| {

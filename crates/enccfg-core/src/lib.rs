@@ -43,6 +43,7 @@ mod line_index;
 mod lint;
 mod load;
 mod options;
+pub mod order;
 #[cfg(feature = "full-lints")]
 mod placeholder;
 pub mod plan;

@@ -47,7 +47,7 @@ pub(crate) fn decode(root: &Node, options: &Options, json: bool) -> Decoded {
     duplicates::check(root, &mut reader);
     let config = decode_config(root, &mut reader);
     // Both passes walk the tree in their own order: report in source order.
-    reader.diagnostics.sort_by_key(|d| d.range.start);
+    crate::order::sort_by_key(&mut reader.diagnostics, |d| u64::from(d.range.start));
     let failed = reader
         .diagnostics
         .iter()

@@ -1,5 +1,6 @@
-//! Unified diff between the user's text and the fixed text: `similar`'s Myers algorithm (called
-//! directly, so the other algorithms stay out of the wasm bundle) and our own hunk printer.
+//! Unified diff between the user's text and the fixed text: `similar`'s plain Myers algorithm
+//! (called directly, without its line-hashing preflight, so neither the other algorithms nor a
+//! second copy of Myers for hashed lines are in the wasm bundle) and our own hunk printer.
 
 use similar::algorithms::{myers, Capture, Replace};
 use similar::{group_diff_ops, DiffTag};
@@ -15,12 +16,13 @@ pub fn unified_diff(old: &str, new: &str, name: &str) -> String {
     // `Replace` pairs a deletion with the insertion next to it, so `-` lines print before `+`.
     let mut capture = Replace::new(Capture::new());
     // Capture's error type is Infallible.
-    let _ = myers::diff(
+    let _ = myers::diff_deadline_raw(
         &mut capture,
         &old_lines,
         0..old_lines.len(),
         &new_lines,
         0..new_lines.len(),
+        None,
     );
     let capture = capture.into_inner();
     let mut out = format!("--- a/{name}\n+++ b/{name}\n");

@@ -138,7 +138,9 @@ pub(crate) fn move_item_to_end(text: &str, items: &[Node], from: usize) -> Optio
 /// Applies non-overlapping edits (sorted here) to `text`.
 pub(crate) fn apply(text: &str, edits: &[Edit]) -> String {
     let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| (e.range.start, e.range.end));
+    crate::order::sort_by_key(&mut sorted, |e| {
+        crate::order::pair(e.range.start, e.range.end)
+    });
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for edit in sorted {

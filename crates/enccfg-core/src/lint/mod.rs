@@ -258,7 +258,7 @@ pub(crate) fn check(config: &Config, options: &Options) -> Vec<Diagnostic> {
         };
         (rule.check)(&ctx, &mut out);
     }
-    out.sort_by_key(|d| d.range.start);
+    crate::order::sort_by_key(&mut out, |d| u64::from(d.range.start));
     out
 }
 

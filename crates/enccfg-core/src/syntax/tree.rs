@@ -151,7 +151,7 @@ pub(crate) fn secret_ranges(root: &Node) -> Vec<crate::diagnostic::TextRange> {
         .filter(|(key, value)| key.scalar_text() == Some("secret") && value.scalar_text().is_some())
         .map(|(_, value)| value.range)
         .collect();
-    found.sort();
+    crate::order::sort_by_key(&mut found, |r| crate::order::pair(r.start, r.end));
     found.dedup();
     found
 }

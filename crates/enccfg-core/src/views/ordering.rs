@@ -267,7 +267,7 @@ pub fn lookup(ordering: &Ordering, name: &str) -> Lookup {
         .enumerate()
         .filter(|(_, r)| matches_row(r))
         .collect();
-    candidates.sort_by_key(|(_, r)| r.precedence);
+    crate::order::sort_by_key(&mut candidates, |(_, r)| r.precedence as u64);
     let group_words = if group.is_empty() {
         "the core group".to_string()
     } else {
