@@ -71,7 +71,7 @@ test('each finding\'s fix button applies its own fix, not the first finding\'s',
     '          apiVersion: v2',
     '          name: a',
     '          cachesize: 10',
-    '          endpoint: unix:///tmp/kms.sock',
+    '          endpoint: unix:///var/run/kmsplugin/kms.sock',
     '',
   ].join('\n');
   await page.goto('./');

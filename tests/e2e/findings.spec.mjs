@@ -3,6 +3,7 @@
 // source order; the severity filter hides rows without removing them; the verdict speaks only
 // of kube-apiserver.
 import { test, expect } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { HEADER_LINES, load, seriousViolations, shot } from './helpers.mjs';
 
 // Advice before an error in the file: identity first (line 6, a lint), a 21-byte secretbox
@@ -104,4 +105,38 @@ test('the severity filter hides rows of a severity and keeps one element per dia
   await filter.locator('input[data-severity=warning]').check();
   expect((await rows(page)).every((r) => !r.hidden)).toBe(true);
   await expect(page.getByText(/hidden by the filter/)).toHaveCount(0);
+});
+
+// Every lint of the core is on the page, with the CLI's suppression comments: an aesgcm writer
+// (EC0407), identity kept last (EC0412, silenced on its line), and a comment that silences
+// nothing (EC0418). The key is generated here, never a real one.
+test('the page reports the core lints and honours suppression comments', async ({ page }) => {
+  const key = randomBytes(32).toString('base64');
+  const file = [
+    ...HEADER_LINES,
+    '  - resources: [secrets]',
+    '    providers:',
+    '      - aesgcm:',
+    '          keys:',
+    '            - name: key1',
+    `              secret: ${key}`,
+    '      - identity: {} # enccfg: ignore[EC0412]',
+    '  # enccfg: ignore[EC0402]',
+    '',
+  ].join('\n');
+  await page.goto('./');
+  await load(page, file);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'true');
+  const aesgcm = page.locator('[data-testid=diagnostic][data-code=EC0407]');
+  await expect(aesgcm).toHaveAttribute('data-stage', 'lint');
+  await expect(aesgcm).toHaveAttribute('data-severity', 'warning');
+  await expect(aesgcm).toHaveAttribute('data-line', '6');
+  await expect(aesgcm.getByTestId('lint-source')).toHaveAttribute('href', /^https:\/\/kubernetes\.io\//);
+  const unused = page.locator('[data-testid=diagnostic][data-code=EC0418]');
+  await expect(unused).toHaveAttribute('data-line', '11');
+  await expect(page.locator('[data-testid=diagnostic][data-code=EC0412]')).toHaveCount(0);
+
+  // Without the comment, the silenced lint is back.
+  await load(page, file.replace(' # enccfg: ignore[EC0412]', ''));
+  await expect(page.locator('[data-testid=diagnostic][data-code=EC0412]')).toHaveAttribute('data-severity', 'info');
 });
