@@ -24,8 +24,9 @@ def measure(dist: pathlib.Path):
         # extras/ (panels loaded on first use) and examples/ are not part of a first visit.
         top = path.relative_to(dist).parts[0]
         name = str(path.relative_to(dist))
-        # sw.js (the offline copy) is fetched after the page has loaded, not for its first paint.
-        loaded_on_first_visit = path.suffix in {".html", ".js", ".wasm", ".css"} and name != "sw.js" and (
+        # sw.js (the offline copy) is fetched after the page has loaded, not for its first paint;
+        # analysis-worker.js only when a text over 32 KB is analysed.
+        loaded_on_first_visit = path.suffix in {".html", ".js", ".wasm", ".css"} and name not in {"sw.js", "analysis-worker.js"} and (
             path.parent == dist or top == "snippets"
         )
         if loaded_on_first_visit:

@@ -9,16 +9,19 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::{
-    use_file_open, CopyFindings, DiagnosticsList, Editor, EmbedBar, ExamplePicker, ExportPanel,
-    HealthPanel, HelpOverlay, KeyButton, LazyPanel, NoticeBar, OptionsBar, OrderingPanel,
-    PanelTabs, SharePanel, ThemeSwitch, VerdictLine,
+    copy_findings, embed_bar, example_picker, notice_bar, options_bar, panel_tabs, share_panel,
+    theme_switch, use_file_open, verdict_line, DiagnosticsList, Editor, EmbedBarProps,
+    ExamplePickerProps, ExportPanel, HealthPanel, HelpOverlay, KeyButton, LazyPanel,
+    NoticeBarProps, OptionsBarProps, OrderingPanel, PanelTabsProps, SharePanelProps,
+    ThemeSwitchProps, VerdictProps,
 };
 use crate::editor_model::Lines;
 use crate::extras::protocol::PanelEvent;
+use crate::services::analysis_worker;
 use crate::services::{clipboard, download, editor_text};
 use crate::session::{use_session, Session};
 use crate::share::{ShareError, Snapshot};
-use crate::state::{debounce_ms, Action};
+use crate::state::{debounce_ms, Action, Analysed, Playground, Request};
 use crate::url_params::Panel;
 use crate::view_model;
 
@@ -45,6 +48,31 @@ pub struct AppProps {
     pub shared: Option<Result<Snapshot, ShareError>>,
 }
 
+/// Has the worker analyse `text` (a big one) as `request` asks; without a worker, the page
+/// analyses the current text itself.
+fn analyse_in_worker(
+    dispatcher: &UseReducerDispatcher<Playground>,
+    text: Rc<str>,
+    request: Request,
+) {
+    let answer = dispatcher.clone();
+    let worker_text = text.clone();
+    let sent = analysis_worker::analyse(&text, request, move |result| {
+        answer.dispatch(match result {
+            Some((analysis, export)) => Action::Analysed(Rc::new(Analysed {
+                text: worker_text,
+                request,
+                analysis,
+                export,
+            })),
+            None => Action::Analyze,
+        })
+    });
+    if !sent {
+        dispatcher.dispatch(Action::Analyze);
+    }
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let Session {
@@ -58,8 +86,14 @@ pub fn app(props: &AppProps) -> Html {
     let pending_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let editor_ref = use_node_ref();
 
+    // The text and settings of the last render: what a big text's analysis is asked for.
+    let latest = use_mut_ref(|| (state.source.clone(), state.request()));
+    *latest.borrow_mut() = (state.source.clone(), state.request());
+
     let on_edit = {
         let state = state.clone();
+        let latest = latest.clone();
+        let dispatcher = state.dispatcher();
         Callback::from(move |text: String| {
             let delay = debounce_ms(text.len());
             state.dispatch(Action::Edit(text));
@@ -70,14 +104,29 @@ pub fn app(props: &AppProps) -> Html {
                 *timer = None;
                 state.dispatch(Action::Analyze);
             } else {
-                let state = state.clone();
-                *timer = Some(Timeout::new(delay, move || state.dispatch(Action::Analyze)));
+                // A big text: analysed by the worker once typing pauses.
+                let (dispatcher, latest) = (dispatcher.clone(), latest.clone());
+                *timer = Some(Timeout::new(delay, move || {
+                    let (text, request) = latest.borrow().clone();
+                    analyse_in_worker(&dispatcher, text, request);
+                }));
             }
         })
     };
     let on_options = {
         let state = state.clone();
-        Callback::from(move |options| state.dispatch(Action::SetOptions(options)))
+        Callback::from(move |options| {
+            if debounce_ms(state.source.len()) == 0 {
+                state.dispatch(Action::SetOptions(options));
+            } else {
+                state.dispatch(Action::SetOptionsPending(options));
+                let request = Request {
+                    options,
+                    ..state.request()
+                };
+                analyse_in_worker(&state.dispatcher(), state.source.clone(), request);
+            }
+        })
     };
     // Callbacks handed to the big panels are made once: a new callback is a prop change,
     // which would re-render thousands of rows on every keystroke.
@@ -258,7 +307,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <div class={classes!("page", embed.then_some("embed"))}>
             if embed {
-                <EmbedBar link={full_link} />
+                { embed_bar(&EmbedBarProps { link: full_link }) }
             } else {
                 <header class="topbar">
                     <div class="titles">
@@ -267,7 +316,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                     <div class="topbar-tools">
                         <button type="button" class="link-button" onclick={callbacks.go_share.reform(|_| ())}>{ "Share…" }</button>
-                        <ThemeSwitch theme={page.theme} on_change={callbacks.on_theme.clone()} />
+                        { theme_switch(&ThemeSwitchProps { theme: page.theme, on_change: callbacks.on_theme.clone() }) }
                         <button type="button" data-testid="help-button" aria-keyshortcuts="?"
                             onclick={callbacks.open_help.reform(|_| ())}>{ "Keyboard shortcuts (?)" }</button>
                     </div>
@@ -275,16 +324,19 @@ pub fn app(props: &AppProps) -> Html {
             }
             <main class="main">
                 <div class="toolbar">
-                    <ExamplePicker current={state.example} {on_pick} />
-                    <OptionsBar options={state.analysis.options} on_change={on_options} />
+                    { example_picker(&ExamplePickerProps { current: state.example, on_pick }) }
+                    { options_bar(&OptionsBarProps { options: state.options, on_change: on_options }) }
                     <KeyButton />
                 </div>
-                <NoticeBar notice={page.notice.clone()} on_dismiss={callbacks.dismiss_notice.clone()}
-                    asking={page.asking.is_some()}
-                    on_keep_opened={callbacks.keep_opened.clone()}
-                    on_restore_draft={callbacks.restore_draft.clone()} />
-                <VerdictLine verdict={verdict} pending={state.pending} />
-                <PanelTabs panels={tabs} {active} has_tools={!tools.is_empty()} on_select={callbacks.on_tab.clone()} />
+                { notice_bar(&NoticeBarProps {
+                    notice: page.notice.clone(),
+                    on_dismiss: callbacks.dismiss_notice.clone(),
+                    asking: page.asking.is_some(),
+                    on_keep_opened: callbacks.keep_opened.clone(),
+                    on_restore_draft: callbacks.restore_draft.clone(),
+                }) }
+                { verdict_line(&VerdictProps { verdict, pending: state.pending }) }
+                { panel_tabs(&PanelTabsProps { panels: tabs, active, has_tools: !tools.is_empty(), on_select: callbacks.on_tab.clone() }) }
                 <div class="workspace">
                     if embed {
                         <section class="pane editor-pane" aria-label="Configuration file">
@@ -305,7 +357,7 @@ pub fn app(props: &AppProps) -> Html {
                                 <DiagnosticsList rows={rows} filter={page.severities}
                                     on_filter={callbacks.on_severity.clone()}
                                     on_select={on_select.clone()} {on_fix} />
-                                <CopyFindings />
+                                { copy_findings() }
                             </>
                         }) }
                         { tab_panel(Panel::Ordering, "", ordering.unwrap_or_else(|| html! {
@@ -325,18 +377,19 @@ pub fn app(props: &AppProps) -> Html {
                                 {on_apply}
                                 {on_copy}
                                 on_download={on_export_download} />
-                            <SharePanel
-                                url={page.share.url.clone()}
-                                include_keys={page.share.include_keys}
-                                status={page.share.status.clone()}
-                                too_long={page.share.too_long}
-                                autosave={page.autosave_line()}
-                                keep_keys={page.keep_keys}
-                                url_ref={share_url_ref}
-                                on_share={callbacks.on_share.clone()}
-                                on_include_keys={callbacks.on_include_keys.clone()}
-                                on_download={callbacks.on_download.clone()}
-                                on_keep_keys={callbacks.on_keep_keys.clone()} />
+                            { share_panel(&SharePanelProps {
+                                url: page.share.url.clone(),
+                                include_keys: page.share.include_keys,
+                                status: page.share.status.clone(),
+                                too_long: page.share.too_long,
+                                autosave: page.autosave_line(),
+                                keep_keys: page.keep_keys,
+                                url_ref: share_url_ref,
+                                on_share: callbacks.on_share.clone(),
+                                on_include_keys: callbacks.on_include_keys.clone(),
+                                on_download: callbacks.on_download.clone(),
+                                on_keep_keys: callbacks.on_keep_keys.clone(),
+                            }) }
                             </>
                         }) }
                         { for tool_panels }

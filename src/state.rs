@@ -28,6 +28,31 @@ pub struct Playground {
     pub dirty: bool,
 }
 
+/// What one analysis of a text is asked with: its options and the export settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Request {
+    pub options: Options,
+    pub include_unsafe: bool,
+    pub canonical: bool,
+}
+
+/// The analysis of `source` and its export: what the page's worker computes for a big text
+/// (`analyse_for_page` in `main.rs`) and the reducer computes itself for a small one.
+pub fn analyse_with_export(source: &str, request: Request) -> (Analysis, Export) {
+    let analysis = analyze(source, &request.options);
+    let export = export_of(source, &analysis, request.include_unsafe, request.canonical);
+    (analysis, export)
+}
+
+/// An analysis computed elsewhere (the worker) for `text` as asked by `request`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysed {
+    pub text: Rc<str>,
+    pub request: Request,
+    pub analysis: Analysis,
+    pub export: Export,
+}
+
 /// The Export panel's content for `source` (whose analysis is `analysis`): the core's export
 /// engine, started from the analysis the page already has.
 fn export_of(source: &str, analysis: &Analysis, include_unsafe: bool, canonical: bool) -> Export {
@@ -72,6 +97,12 @@ pub enum Action {
     /// Re-run the analysis on the current text.
     Analyze,
     SetOptions(Options),
+    /// New options whose analysis the worker computes: the text is marked pending until
+    /// `Analysed` arrives.
+    SetOptionsPending(Options),
+    /// An analysis from the worker: applied when it is of the current text and settings (the
+    /// last request wins), dropped otherwise.
+    Analysed(Rc<Analysed>),
     /// Mark a KMS plugin up (`true`) or down.
     SetPlugin(String, bool),
     SetIncludeUnsafe(bool),
@@ -113,21 +144,34 @@ impl Playground {
         (!self.pending).then(|| enccfg_core::fix::apply_fix(&self.source, fix))
     }
 
+    /// What an analysis of the current text must be asked with.
+    pub fn request(&self) -> Request {
+        Request {
+            options: self.options,
+            include_unsafe: self.include_unsafe,
+            canonical: self.canonical,
+        }
+    }
+
     /// The views are from an older text (the current one does not decode).
     pub fn views_stale(&self) -> bool {
         self.analysis.views.is_none() && self.last_views.is_some()
     }
 
     fn reanalysed(&self, options: Options) -> Playground {
-        let analysis = analyze(&self.source, &options);
+        let request = Request {
+            options,
+            ..self.request()
+        };
+        let (analysis, export) = analyse_with_export(&self.source, request);
+        self.with_analysis(options, analysis, export)
+    }
+
+    /// The state with `analysis` (and its `export`) of the current text, made with `options`.
+    fn with_analysis(&self, options: Options, analysis: Analysis, export: Export) -> Playground {
         Playground {
             options,
-            export: Rc::new(export_of(
-                &self.source,
-                &analysis,
-                self.include_unsafe,
-                self.canonical,
-            )),
+            export: Rc::new(export),
             last_views: analysis
                 .views
                 .clone()
@@ -169,6 +213,32 @@ impl Playground {
                 dirty: true,
                 ..self.reanalysed(options)
             },
+            Action::SetOptionsPending(options) => Playground {
+                options,
+                pending: true,
+                dirty: true,
+                ..self.clone()
+            },
+            Action::Analysed(result) => {
+                let current = Rc::ptr_eq(&result.text, &self.source) || result.text == self.source;
+                if !current || result.request.options != self.options {
+                    return self.clone();
+                }
+                // The worker's result is usually held only here: moved, not copied.
+                let Analysed {
+                    request,
+                    analysis,
+                    export,
+                    ..
+                } = Rc::try_unwrap(result).unwrap_or_else(|shared| (*shared).clone());
+                let next = self.with_analysis(request.options, analysis, export);
+                // Export settings changed while the worker ran: only the export is redone.
+                if request == self.request() {
+                    next
+                } else {
+                    next.with_export(self.include_unsafe, self.canonical)
+                }
+            }
             Action::Load {
                 text,
                 options,
@@ -242,6 +312,70 @@ mod tests {
             .diagnostics
             .iter()
             .all(|d| d.code != "EC0001"));
+    }
+
+    /// What the worker would answer for `text` asked with `request`.
+    fn worker_answer(text: &Rc<str>, request: Request) -> Action {
+        let (analysis, export) = analyse_with_export(text, request);
+        Action::Analysed(Rc::new(Analysed {
+            text: text.clone(),
+            request,
+            analysis,
+            export,
+        }))
+    }
+
+    #[test]
+    fn a_worker_answer_for_the_current_text_is_applied_and_a_stale_one_dropped() {
+        let start = Playground::new("a: [", Options::default());
+        let first = start.apply(Action::Edit(crate::DEFAULT_EXAMPLE.into()));
+        let first_text = first.source.clone();
+        let request = first.request();
+        // The user typed on while the worker analysed the first text.
+        let second = first.apply(Action::Edit(format!("{}\n# more", crate::DEFAULT_EXAMPLE)));
+        let stale = second.apply(worker_answer(&first_text, request));
+        assert!(stale.pending, "an answer for an older text is dropped");
+        assert_eq!(stale.analysis, start.analysis);
+
+        let fresh = second.apply(worker_answer(&second.source.clone(), request));
+        assert!(!fresh.pending);
+        assert!(fresh.analysis.accepted);
+        assert_eq!(*fresh.analysis, analyze(&second.source, &request.options));
+        assert!(fresh.last_views.is_some());
+        assert_eq!(fresh.export.output, second.source.to_string());
+    }
+
+    #[test]
+    fn options_for_the_worker_wait_and_answers_for_other_options_are_dropped() {
+        let start = Playground::new(crate::DEFAULT_EXAMPLE, Options::default());
+        let reload = Options {
+            reload: true,
+            ..Options::default()
+        };
+        let waiting = start.apply(Action::SetOptionsPending(reload));
+        assert!(waiting.pending && waiting.dirty);
+        assert_eq!(waiting.options, reload);
+        assert_eq!(waiting.analysis.options, Options::default());
+        let text = waiting.source.clone();
+        let old = waiting.apply(worker_answer(&text, start.request()));
+        assert!(old.pending, "an answer with the old options is dropped");
+        let new = waiting.apply(worker_answer(&text, waiting.request()));
+        assert!(!new.pending);
+        assert_eq!(new.analysis.options, reload);
+    }
+
+    #[test]
+    fn an_answer_made_before_an_export_setting_changed_is_applied_with_the_new_setting() {
+        let start = Playground::new("a: [", Options::default());
+        let edited = start.apply(Action::Edit(crate::DEFAULT_EXAMPLE.into()));
+        let asked = edited.request();
+        let toggled = edited.apply(Action::SetCanonical(!asked.canonical));
+        let text = toggled.source.clone();
+        let done = toggled.apply(worker_answer(&text, asked));
+        assert!(!done.pending);
+        assert_eq!(done.canonical, !asked.canonical);
+        let expected = analyse_with_export(&text, done.request()).1;
+        assert_eq!(*done.export, expected);
     }
 
     #[test]

@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use crate::services::extras;
 
-#[function_component(CopyFindings)]
 pub fn copy_findings() -> Html {
     let button = |format: &'static str, label: &'static str| {
         let onclick = Callback::from(move |_: MouseEvent| {

@@ -98,11 +98,30 @@ pub fn editor(props: &EditorProps) -> Html {
             }
         }
     };
+    // What the textarea holds, as far as the page knows: its first text (its `defaultvalue`),
+    // what the user typed, or the text the page put there. A render writes `props.text` into the
+    // textarea only when it differs, and never reads the textarea back (reading a 5 MB value on
+    // every caret move cost most of a second).
+    let held = use_mut_ref(|| props.text.to_string());
+    {
+        let (held, node_ref) = (held.clone(), props.node_ref.clone());
+        use_effect_with(props.text.clone(), move |text| {
+            let mut held = held.borrow_mut();
+            if **text != *held {
+                if let Some(area) = node_ref.cast::<HtmlTextAreaElement>() {
+                    area.set_value(text);
+                }
+                *held = text.to_string();
+            }
+        });
+    }
     let oninput = {
         let (on_edit, read_caret) = (props.on_edit.clone(), read_caret.clone());
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            on_edit.emit(area.value());
+            let value = area.value();
+            *held.borrow_mut() = value.clone();
+            on_edit.emit(value);
             read_caret(&area);
         })
     };
@@ -172,7 +191,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         autocapitalize="off"
                         wrap="off"
                         aria-describedby="editor-keys"
-                        value={props.text.to_string()}
+                        defaultvalue={AttrValue::from(props.text.clone())}
                         {oninput}
                         {onscroll}
                         {onkeydown}

@@ -5,13 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct EmbedBarProps {
     /// The full playground with the current state in its `#s=` fragment.
     pub link: Rc<str>,
 }
 
-#[function_component(EmbedBar)]
 pub fn embed_bar(props: &EmbedBarProps) -> Html {
     html! {
         <header class="embed-bar">

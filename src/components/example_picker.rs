@@ -5,14 +5,12 @@ use yew::prelude::*;
 
 use crate::examples::EXAMPLES;
 
-#[derive(Properties, PartialEq)]
 pub struct ExamplePickerProps {
     /// The example on screen, until the first edit.
     pub current: Option<&'static str>,
     pub on_pick: Callback<&'static str>,
 }
 
-#[function_component(ExamplePicker)]
 pub fn example_picker(props: &ExamplePickerProps) -> Html {
     let onchange = {
         let on_pick = props.on_pick.clone();

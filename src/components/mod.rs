@@ -1,4 +1,6 @@
-//! One component per file; each renders a view model and sends callbacks, nothing more.
+//! One component per file; each renders a view model and sends callbacks, nothing more. The
+//! small ones without hooks are plain functions of their props (a Yew component costs its own
+//! copy of the lifecycle code in the page's bundle).
 
 mod copy_findings;
 mod diagnostics_list;
@@ -21,23 +23,23 @@ mod share_panel;
 mod theme_switch;
 mod verdict_line;
 
-pub use copy_findings::CopyFindings;
+pub use copy_findings::copy_findings;
 pub use diagnostics_list::DiagnosticsList;
 pub use editor::Editor;
 pub use editor_gutter::EditorGutter;
 pub use editor_overlay::EditorOverlay;
-pub use embed_bar::EmbedBar;
-pub use example_picker::ExamplePicker;
+pub use embed_bar::{embed_bar, EmbedBarProps};
+pub use example_picker::{example_picker, ExamplePickerProps};
 pub use export_panel::ExportPanel;
 pub use file_open::use_file_open;
 pub use health_panel::HealthPanel;
 pub use help_overlay::HelpOverlay;
 pub use key_button::KeyButton;
 pub use lazy_panel::LazyPanel;
-pub use notice_bar::NoticeBar;
-pub use options_bar::OptionsBar;
+pub use notice_bar::{notice_bar, NoticeBarProps};
+pub use options_bar::{options_bar, OptionsBarProps};
 pub use ordering_panel::OrderingPanel;
-pub use panel_tabs::{label as panel_label, PanelTabs};
-pub use share_panel::SharePanel;
-pub use theme_switch::ThemeSwitch;
-pub use verdict_line::VerdictLine;
+pub use panel_tabs::{label as panel_label, panel_tabs, PanelTabsProps};
+pub use share_panel::{share_panel, SharePanelProps};
+pub use theme_switch::{theme_switch, ThemeSwitchProps};
+pub use verdict_line::{verdict_line, VerdictProps};

@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use crate::startup::Notice;
 
-#[derive(Properties, PartialEq)]
 pub struct NoticeBarProps {
     pub notice: Option<Notice>,
     pub on_dismiss: Callback<()>,
@@ -15,7 +14,6 @@ pub struct NoticeBarProps {
     pub on_restore_draft: Callback<()>,
 }
 
-#[function_component(NoticeBar)]
 pub fn notice_bar(props: &NoticeBarProps) -> Html {
     html! {
         <>

@@ -5,13 +5,11 @@ use enccfg_core::{kmsv1_default, Options, NEWEST_MINOR, OLDEST_MINOR};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct OptionsBarProps {
     pub options: Options,
     pub on_change: Callback<Options>,
 }
 
-#[function_component(OptionsBar)]
 pub fn options_bar(props: &OptionsBarProps) -> Html {
     let options = props.options;
     let on_version = {

@@ -6,12 +6,10 @@ use yew::prelude::*;
 
 use crate::url_params::Panel;
 
-#[derive(Properties, PartialEq)]
 pub struct PanelTabsProps {
     pub panels: Vec<Panel>,
     pub active: Panel,
     /// Some panels are tools: on wide screens the strip then shows them (and "Findings").
-    #[prop_or_default]
     pub has_tools: bool,
     pub on_select: Callback<Panel>,
 }
@@ -30,7 +28,6 @@ pub fn label(panel: Panel) -> &'static str {
     }
 }
 
-#[function_component(PanelTabs)]
 pub fn panel_tabs(props: &PanelTabsProps) -> Html {
     let tab = |(i, panel): (usize, &Panel)| {
         let panel = *panel;

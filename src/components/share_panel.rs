@@ -4,7 +4,6 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
     pub url: String,
     pub include_keys: bool,
@@ -26,7 +25,6 @@ fn checkbox(on: &Callback<bool>) -> Callback<Event> {
     on.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked())
 }
 
-#[function_component(SharePanel)]
 pub fn share_panel(props: &SharePanelProps) -> Html {
     let select_all =
         Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select());

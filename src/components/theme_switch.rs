@@ -5,13 +5,11 @@ use yew::prelude::*;
 
 use crate::url_params::Theme;
 
-#[derive(Properties, PartialEq)]
 pub struct ThemeSwitchProps {
     pub theme: Theme,
     pub on_change: Callback<Theme>,
 }
 
-#[function_component(ThemeSwitch)]
 pub fn theme_switch(props: &ThemeSwitchProps) -> Html {
     let onchange = {
         let on_change = props.on_change.clone();

@@ -4,13 +4,11 @@ use yew::prelude::*;
 
 use crate::view_model::Verdict;
 
-#[derive(Properties, PartialEq)]
 pub struct VerdictProps {
     pub verdict: Verdict,
     pub pending: bool,
 }
 
-#[function_component(VerdictLine)]
 pub fn verdict_line(props: &VerdictProps) -> Html {
     let v = &props.verdict;
     let class = classes!(

@@ -2,6 +2,7 @@
 //! browsing or a strict browser may refuse storage, the clipboard or downloads, and the page
 //! must keep working without them.
 
+pub mod analysis_worker;
 pub mod clipboard;
 pub mod download;
 pub mod editor_text;

@@ -59,6 +59,7 @@ mod syntax;
 mod template;
 mod validate;
 pub mod views;
+pub mod wire;
 
 pub use analysis::{
     analyze, analyze_bytes, analyze_source, analyze_template, analyze_template_source, Analysis,

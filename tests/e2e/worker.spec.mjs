@@ -1,0 +1,139 @@
+// Big files are analysed in a Web Worker: while a 5 MB file is being analysed, the page keeps
+// handling input (the caret's status line follows the arrow keys), and the result that arrives
+// is the one for the latest text.
+import { test, expect } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { HEADER_LINES } from './helpers.mjs';
+
+/** About `bytes` of entries, each with its own generated secretbox key; the last key is 21 bytes. */
+function bigFile(bytes) {
+  const lines = [...HEADER_LINES];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const entry = [
+      `  - resources: [r${i}.example]`,
+      '    providers:',
+      '      - secretbox:',
+      '          keys:',
+      `            - name: k${i}`,
+      `              secret: ${randomBytes(32).toString('base64')}`,
+    ];
+    size += entry.join('\n').length + 1;
+    lines.push(...entry);
+  }
+  lines[lines.length - 1] = `              secret: ${randomBytes(21).toString('base64')}`;
+  return { text: lines.join('\n') + '\n', badLine: lines.length };
+}
+
+/** Waits for the analysis of a big text (seconds, in a slow headless Chromium). */
+async function settle(page) {
+  await expect(page.getByTestId('verdict')).not.toHaveClass(/pending/, { timeout: 60_000 });
+}
+
+/** Pastes `text` into the editor as a paste would (one input event). */
+function paste(page, text) {
+  return page.getByTestId('editor').evaluate((el, value) => {
+    el.value = value;
+    el.setSelectionRange(0, 0);
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+}
+
+// The worker's module is held back below; a service worker would fetch it past page.route.
+test.use({ serviceWorkers: 'block' });
+
+test('the caret keeps moving while the worker takes on a 5 MB file, and the latest text wins', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The worker's first answer waits for its module, held here until the keys below were handled:
+  // the page must keep answering them meanwhile (on its own thread it could not, whatever the
+  // timing: there the analysis and the keys share one thread).
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let heldBack = 0;
+  await page.context().route('**/extras/*.wasm', async (route) => {
+    heldBack += 1;
+    await held;
+    await route.continue();
+  });
+  page.on('console', (m) => m.type() !== 'log' && console.log(`page ${m.type()}: ${m.text()}`));
+  await page.goto('./');
+  await settle(page);
+  const { text, badLine } = bigFile(5_000_000);
+  expect(text.length).toBeGreaterThan(5_000_000);
+
+  // Records, for each change of the caret's status line, whether the analysis was still running.
+  await page.evaluate(() => {
+    window.caretMoves = [];
+    const status = document.querySelector('.caret-position');
+    const verdict = document.querySelector('[data-testid=verdict]');
+    new MutationObserver(() => {
+      window.caretMoves.push({ text: status.textContent, pending: verdict.classList.contains('pending') });
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  });
+
+  await paste(page, text);
+  await page.getByTestId('editor').focus();
+  // Past the debounce (at most 280 ms): the analysis has been handed over by now.
+  await page.waitForTimeout(700);
+  const verdict = page.getByTestId('verdict');
+  const status = page.locator('.caret-position');
+  // Each key moves the caret and the status line follows while the analysis still runs (on the
+  // page's own thread, the keys would wait for it and the verdict would no longer be pending).
+  const steps = [
+    ['ArrowDown', 'Line 2, column 1'],
+    ['ArrowDown', 'Line 3, column 1'],
+    ['End', 'Line 3, column 11'],
+  ];
+  for (const [key, expected] of steps) {
+    await page.keyboard.press(key);
+    await expect(status).toHaveText(expected);
+    await expect(verdict).toHaveClass(/pending/, { timeout: 100 });
+  }
+  expect(heldBack).toBeGreaterThanOrEqual(1);
+  release();
+  const started = Date.now();
+  await settle(page);
+  console.log(`5 MB: the analysis arrived ${Date.now() - started} ms after the worker's module was let through`);
+  const moves = await page.evaluate(() => window.caretMoves);
+  expect(moves.filter((m) => m.pending).map((m) => m.text)).toContain('Line 3, column 11');
+  // The worker was started from the page's own directory.
+  const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  expect(scripts.some((url) => url.endsWith('/analysis-worker.js'))).toBe(true);
+
+  // The answer is the analysis of this text: the short key on the last line refuses it.
+  await expect(verdict).toHaveAttribute('data-accepted', 'false');
+  const short = page.locator('[data-testid=diagnostic][data-code=EC0218]');
+  await expect(short).toHaveCount(1);
+  await expect(short).toHaveAttribute('data-line', String(badLine));
+
+  // An edit made before the answer arrives wins over it: fix the last key, then break it again
+  // while the worker is busy; the page settles on the broken text's analysis.
+  const smaller = bigFile(1_000_000);
+  const fixed = smaller.text.replace(/secret: \S+\n$/, `secret: ${randomBytes(32).toString('base64')}\n`);
+  await paste(page, fixed);
+  await page.waitForTimeout(400);
+  await paste(page, smaller.text);
+  await settle(page);
+  await expect(verdict).toHaveAttribute('data-accepted', 'false');
+  await expect(short).toHaveAttribute('data-line', String(smaller.badLine));
+  // And the fixed text, left alone, is accepted.
+  await paste(page, fixed);
+  await settle(page);
+  await expect(verdict).toHaveAttribute('data-accepted', 'true');
+});
+
+test('without its worker (blocked or missing), the page analyses a big file itself', async ({ page }) => {
+  await page.route('**/analysis-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('./');
+  await settle(page);
+  const { text, badLine } = bigFile(200_000);
+  await paste(page, text);
+  await settle(page);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'false');
+  await expect(page.locator('[data-testid=diagnostic][data-code=EC0218]')).toHaveAttribute('data-line', String(badLine));
+  // Later edits too (the page stops asking a worker that failed).
+  const fixed = text.replace(/secret: \S+\n$/, `secret: ${randomBytes(32).toString('base64')}\n`);
+  await paste(page, fixed);
+  await settle(page);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'true');
+});
