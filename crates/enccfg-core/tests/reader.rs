@@ -161,6 +161,19 @@ fn cases() -> Vec<Case> {
         // skips the first character of every later line (here `kind:` becomes `ind:`).
         Case { name: "bytes: two BOMs before block YAML", bytes: [b"\xef\xbb\xbf".as_slice(), "\u{feff}".as_bytes(), block(&secretbox).as_bytes()].concat(), minor: 37, accepted: false },
         Case { name: "bytes: two BOMs before a one-line document", bytes: [b"\xef\xbb\xbf".as_slice(), "\u{feff}".as_bytes(), one_line(&secretbox).as_bytes()].concat(), minor: 37, accepted: true },
+        // go-yaml's reader checks each character as it decodes its chunk (readerc.go
+        // `yaml_parser_update_buffer`: only #x9, #xA, #xD, #x20-#x7E, #x85, #xA0-#xD7FF,
+        // #xE000-#xFFFD and above #xFFFF), before the scanner skips anything: a character the
+        // BOM bug skips at the start of a line is still refused when it is not allowed, and
+        // skipped (the line read without it) when it is.
+        Case { name: "bytes: U+0080 at the start of a line", bytes: bommed(1, &one_line(&secretbox).replace(", resources:", ",\n\u{80}resources:")), minor: 37, accepted: false },
+        Case { name: "bytes: two BOMs, U+0080 at the start of a line", bytes: bommed(2, &one_line(&secretbox).replace(", resources:", ",\n\u{80}resources:")), minor: 37, accepted: false },
+        Case { name: "bytes: two BOMs, U+007F at the start of a line", bytes: bommed(2, &one_line(&secretbox).replace(", resources:", ",\n\u{7f}resources:")), minor: 37, accepted: false },
+        Case { name: "bytes: two BOMs, U+0080 in a scalar", bytes: bommed(2, &one_line(&secretbox).replace("k1", "k\u{80}1")), minor: 37, accepted: false },
+        Case { name: "bytes: two BOMs, U+0080 after the first document", bytes: bommed(2, &format!("{}---\n\u{80}\n", one_line(&secretbox))), minor: 37, accepted: false },
+        Case { name: "bytes: two BOMs, a skipped NBSP at the start of a line", bytes: bommed(2, &one_line(&secretbox).replace(", resources:", ",\n\u{a0}resources:")), minor: 37, accepted: true },
+        Case { name: "bytes: one BOM, an NBSP at the start of a line", bytes: bommed(1, &one_line(&secretbox).replace(", resources:", ",\n\u{a0}resources:")), minor: 37, accepted: false },
+        Case { name: "bytes: two BOMs, a skipped x at the start of a line", bytes: bommed(2, &one_line(&secretbox).replace(", resources:", ",\nxresources:")), minor: 37, accepted: true },
         // The buffer moves onto a U+FEFF that ends the first 512-byte chunk inside a scalar:
         // the next line loses its `-`, and the next entry's keys land in this one.
         Case { name: "bytes: a U+FEFF ending the first chunk", bytes: feff_at(509).into_bytes(), minor: 37, accepted: false },
@@ -172,6 +185,11 @@ fn cases() -> Vec<Case> {
 fn one_line(providers: &str) -> String {
     let provider = providers.trim().trim_start_matches("- ");
     format!("{{apiVersion: apiserver.config.k8s.io/v1, kind: EncryptionConfiguration, resources: [{{resources: [secrets], providers: [{{{provider}}}]}}]}}\n")
+}
+
+/// `text` as UTF-8 after `boms` byte order marks (the file's, then U+FEFF characters).
+fn bommed(boms: usize, text: &str) -> Vec<u8> {
+    [b"\xef\xbb\xbf".repeat(boms), text.as_bytes().to_vec()].concat()
 }
 
 /// Two entries; the first one's KMS endpoint holds a U+FEFF starting at byte `at`.
@@ -229,6 +247,22 @@ fn reader_refusals_point_at_the_exact_byte() {
     assert_eq!(at(&text, 37), (Stage::Syntax, Some('%')));
     let text = json(r#"{"kms": {"name": "k", "endpoint": "unix:///k.sock", "cachesize": 1e3}}"#);
     assert_eq!(at(&text, 28), (Stage::Decode, Some('1')));
+}
+
+/// A character go-yaml refuses is reported where it is, even where the BOM bug skips it.
+#[test]
+fn a_refused_character_skipped_by_the_bom_bug_is_reported_where_it_is() {
+    let secretbox = format!("      - secretbox: {{keys: [{{name: k1, secret: {KEY}}}]}}\n");
+    let text = one_line(&secretbox).replace(", resources:", ",\n\u{80}resources:");
+    let analysis = analyze_bytes(&bommed(2, &text), &opts(37));
+    let d = analysis.errors().next().expect("refused");
+    // The text keeps the second BOM (U+FEFF, 3 bytes) before the line.
+    let at = 3 + text.find('\u{80}').unwrap();
+    assert_eq!(
+        (d.code, d.range.start(), d.range.end()),
+        ("EC0001", at, at + 2)
+    );
+    assert!(d.message.contains("U+0080"), "{}", d.message);
 }
 
 /// The repeated JSON key merges field by field before 1.31; in YAML the last key wins.

@@ -1,6 +1,7 @@
 //! The registry: the single home of every diagnostic code. An entry says the code, its name,
 //! stage and usual severity, a one-line summary, whether it has a fix (with the fix's
-//! applicability and the function that builds it), and for lints the source the advice quotes.
+//! applicability and the function that builds it), and for lints the sources the advice quotes
+//! (one `source(quote, url)` clause each, the first one the main source the page links).
 //! The long explanations live in `docs.rs` (only the CLI and the generated docs read them, so
 //! the page's bundle does not carry them); `render.rs` writes `docs/diagnostics.md` and
 //! `docs/fixes.md` from both; `tests.rs` holds the meta-tests that keep them together.
@@ -50,8 +51,9 @@ pub struct Source {
     pub url: &'static str,
 }
 
-/// One diagnostic code. Its summary and its source's quotation are kept in a table beside
-/// [`CODES`] that only the docs and the CLI read, so the page's bundle does not carry them.
+/// One diagnostic code. Its summary, and its sources' quotations and links, are kept in
+/// tables beside [`CODES`] that only the docs and the CLI read, so the page's bundle does not
+/// carry them: the page has only the first source's link.
 pub struct Code {
     pub code: &'static str,
     pub name: &'static str,
@@ -59,15 +61,21 @@ pub struct Code {
     /// The usual severity (some decode findings are warnings before 1.31).
     pub severity: Severity,
     pub fix: Option<FixSpec>,
-    /// For lints: where the advice comes from (the page links it).
+    /// For lints: where the advice comes from (the first source's link; the page links it).
     pub source_url: Option<&'static str>,
 }
 
-/// A code's texts for the docs: its summary and its source's quotation.
+/// A code's summary, for the docs, the CLI and the reports.
 struct Texts {
     code: &'static str,
     summary: &'static str,
-    quote: Option<&'static str>,
+}
+
+/// A lint's sources, for the docs and the CLI only (a table of its own, so the reports that
+/// read summaries do not carry the quotations either).
+struct Sources {
+    code: &'static str,
+    sources: &'static [Source],
 }
 
 impl Code {
@@ -83,13 +91,14 @@ impl Code {
         self.texts().map_or("", |t| t.summary)
     }
 
-    /// For lints: what the advice rests on, quoted, and where.
-    pub fn source(&self) -> Option<Source> {
-        let quote = self.texts()?.quote?;
-        Some(Source {
-            quote,
-            url: self.source_url?,
-        })
+    /// For lints: what the advice rests on, quoted, and where; the main source first (its
+    /// link is [`Code::source_url`]). Empty for the other codes.
+    pub fn sources(&self) -> &'static [Source] {
+        SOURCES
+            .binary_search_by(|s| s.code.cmp(self.code))
+            .ok()
+            .and_then(|i| SOURCES.get(i))
+            .map_or(&[], |s| s.sources)
     }
 }
 
@@ -136,21 +145,19 @@ macro_rules! fix_spec {
     };
 }
 
-macro_rules! source_part {
-    (url, $quote:literal, $url:literal) => {
-        Some($url)
-    };
-    (quote, $quote:literal, $url:literal) => {
-        Some($quote)
-    };
-    ($part:ident,) => {
+/// The first of a code's source links, if it has any.
+macro_rules! first_url {
+    () => {
         None
+    };
+    ($first:literal $(, $rest:literal)*) => {
+        Some($first)
     };
 }
 
 macro_rules! codes {
     ($($ident:ident = $code:literal $name:literal $stage:ident $severity:ident $summary:literal
-        $(fix($app:ident, $($build:tt)+))? $(source($quote:literal, $url:literal))?;)*) => {
+        $(fix($app:ident, $($build:tt)+))? $(source($quote:literal, $url:literal))*;)*) => {
         $(
             pub(crate) static $ident: Code = Code {
                 code: $code,
@@ -158,16 +165,20 @@ macro_rules! codes {
                 stage: Stage::$stage,
                 severity: Severity::$severity,
                 fix: fix_spec!($($app, $($build)+)?),
-                source_url: source_part!(url, $($quote, $url)?),
+                source_url: first_url!($($url),*),
             };
         )*
         /// Every code, sorted by code.
         pub static CODES: &[&Code] = &[$(&$ident),*];
-        /// Their texts, in the same order.
+        /// Their summaries, in the same order.
         static TEXTS: &[Texts] = &[$(Texts {
             code: $code,
             summary: $summary,
-            quote: source_part!(quote, $($quote, $url)?),
+        }),*];
+        /// Their sources, in the same order.
+        static SOURCES: &[Sources] = &[$(Sources {
+            code: $code,
+            sources: &[$(Source { quote: $quote, url: $url }),*],
         }),*];
     };
 }
@@ -286,22 +297,29 @@ codes! {
     IDENTITY_FIRST = "EC0401" "identity-first" Lint Warning
         "`identity` is the first provider, so new writes are stored unencrypted"
         fix(Unsafe, lint::identity_first::fix)
-        source("Kubernetes docs, Encrypting Confidential Data at Rest: \"The first provider in the list is used to encrypt resources written into the storage.\"", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/");
+        source("Kubernetes docs, Encrypting Confidential Data at Rest: \"The first provider in the list is used to encrypt resources written into the storage.\"", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/")
+        source("CIS Kubernetes Benchmark v1.7.0, 1.2.30 \"Ensure that encryption providers are appropriately configured\": \"Where etcd encryption is used, appropriate providers should be configured.\" \"Currently, the aescbc, kms and secretbox are likely to be appropriate options.\"", "https://github.com/ComplianceAsCode/kube-oscal-catalog/blob/a52a1d918fa8202823f321a28c221651d48b9f88/md_catalogs/kube/CIS-1/CIS-1.2/CIS-1.2.30.md")
+        source("NSA/CISA Kubernetes Hardening Guidance v1.0, Secrets: \"By default, Secrets are stored as unencrypted base64-encoded strings and can be retrieved by anyone with API access.\"", "https://media.defense.gov/2021/Aug/03/2002820425/-1/-1/1/CTR_KUBERNETES%20HARDENING%20GUIDANCE.PDF");
     AESCBC_WEAK = "EC0402" "aescbc-not-recommended" Lint Info
         "`aescbc` is rated weak by the Kubernetes docs"
-        source("Kubernetes docs, Encrypting Confidential Data at Rest, provider table: aescbc is rated \"Weak\" and \"not recommended due to CBC's vulnerability to padding oracle attacks\".", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#providers");
+        source("Kubernetes docs, Encrypting Confidential Data at Rest, provider table: aescbc is rated \"Weak\" and \"not recommended due to CBC's vulnerability to padding oracle attacks\".", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#providers")
+        source("CIS Kubernetes Benchmark v1.7.0, 1.2.30 \"Ensure that encryption providers are appropriately configured\": \"Currently, the aescbc, kms and secretbox are likely to be appropriate options.\" (the benchmark still lists aescbc; the provider table above is the stricter word)", "https://github.com/ComplianceAsCode/kube-oscal-catalog/blob/a52a1d918fa8202823f321a28c221651d48b9f88/md_catalogs/kube/CIS-1/CIS-1.2/CIS-1.2.30.md");
     KMSV1_DEPRECATED = "EC0403" "kms-v1-deprecated" Lint Warning
         "KMS v1 is deprecated"
-        source("Kubernetes docs, Using a KMS provider for data encryption: \"KMS v1 is deprecated since Kubernetes v1.28 and disabled by default since v1.29\"; \"use KMS v2\".", "https://kubernetes.io/docs/tasks/administer-cluster/kms-provider/");
+        source("Kubernetes docs, Using a KMS provider for data encryption: \"KMS v1 is deprecated since Kubernetes v1.28 and disabled by default since v1.29\"; \"use KMS v2\".", "https://kubernetes.io/docs/tasks/administer-cluster/kms-provider/")
+        source("NSA/CISA Kubernetes Hardening Guidance v1.0, Secrets: \"Using a KMS provider prevents the raw encryption key from being stored on the local disk.\" (so move to KMS v2 rather than to a provider with a local key)", "https://media.defense.gov/2021/Aug/03/2002820425/-1/-1/1/CTR_KUBERNETES%20HARDENING%20GUIDANCE.PDF");
     IDENTITY_ONLY = "EC0404" "identity-only" Lint Info
         "this entry only has `identity`, so these resources are stored unencrypted"
-        source("Kubernetes docs, Encrypting Confidential Data at Rest, provider table: identity gives \"N/A\" strength: \"Resources written as-is without encryption.\"", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#providers");
+        source("Kubernetes docs, Encrypting Confidential Data at Rest, provider table: identity gives \"N/A\" strength: \"Resources written as-is without encryption.\"", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#providers")
+        source("CIS Kubernetes Benchmark v1.7.0, 1.2.30 \"Ensure that encryption providers are appropriately configured\", audit: \"Verify that aescbc, kms or secretbox is set as the encryption provider for all the desired resources.\"", "https://github.com/ComplianceAsCode/kube-oscal-catalog/blob/a52a1d918fa8202823f321a28c221651d48b9f88/md_catalogs/kube/CIS-1/CIS-1.2/CIS-1.2.30.md");
     INVISIBLE_IN_NAME = "EC0405" "invisible-character-in-resource-name" Lint Warning
         "a resource name holds an invisible character, so it matches no resource"
         source("Kubernetes docs, Encrypting Confidential Data at Rest: \"The resources.resources field is an array of Kubernetes resource names (resource or resource.group) that should be encrypted\"; validation does not check that a name exists (facts sheet 10.10).", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/");
     SECRETS_NOT_ENCRYPTED = "EC0406" "secrets-not-encrypted" Lint Warning
         "Secrets are not encrypted: no entry covers them with an encrypting provider"
-        source("Kubernetes docs, Encrypting Confidential Data at Rest: \"By default, the `identity` provider is used to protect secret data in etcd, which provides no encryption.\"", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/");
+        source("Kubernetes docs, Encrypting Confidential Data at Rest: \"By default, the `identity` provider is used to protect secret data in etcd, which provides no encryption.\"", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/")
+        source("CIS Kubernetes Benchmark v1.7.0, 1.2.29 \"Ensure that the --encryption-provider-config argument is set as appropriate\": \"These objects are sensitive in nature and should be encrypted at rest to avoid any disclosures.\" Audit: \"Additionally, ensure that the EncryptionConfig file has all the desired resources covered especially any secrets.\"", "https://github.com/ComplianceAsCode/kube-oscal-catalog/blob/4283a17ad4263442a0e0f38bcf96027cd0c5a8a8/md_catalogs/kube/CIS-1/CIS-1.2/CIS-1.2.29.md")
+        source("NSA/CISA Kubernetes Hardening Guidance v1.0, Secrets: \"By default, Secrets are stored as unencrypted base64-encoded strings and can be retrieved by anyone with API access.\" \"Secrets can be encrypted by configuring data-at-rest encryption on the API server or by using an external Key Management Service (KMS), which may be available through a cloud provider.\"", "https://media.defense.gov/2021/Aug/03/2002820425/-1/-1/1/CTR_KUBERNETES%20HARDENING%20GUIDANCE.PDF");
     AESGCM_WRITER = "EC0407" "aesgcm-write-provider" Lint Warning
         "`aesgcm` encrypts new writes, and its keys must be rotated every 200,000 writes"
         source("Kubernetes docs, Encrypting Confidential Data at Rest, provider table: aesgcm \"Must be rotated every 200,000 writes\"; \"Not recommended for use except when an automated key rotation scheme is implemented.\"", "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/#providers");

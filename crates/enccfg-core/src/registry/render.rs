@@ -18,6 +18,22 @@ fn example_text(code: &Code) -> String {
         .unwrap_or_default()
 }
 
+/// A lint's sources, for the terminal and Markdown alike: one on a `Source:` line, more as a
+/// list under `Sources:`; nothing for a code without sources.
+fn sources_text(code: &Code) -> String {
+    match code.sources() {
+        [] => String::new(),
+        [one] => format!("\nSource: {} <{}>\n", one.quote, one.url),
+        many => {
+            let mut out = String::from("\nSources:\n\n");
+            for source in many {
+                out.push_str(&format!("- {} <{}>\n", source.quote, source.url));
+            }
+            out
+        }
+    }
+}
+
 /// The docs of one code, as plain text for a terminal.
 pub fn render_text(code: &Code) -> String {
     let docs = docs_of(code.code);
@@ -30,9 +46,7 @@ pub fn render_text(code: &Code) -> String {
         code.summary(),
         docs.map_or("", |d| d.explanation)
     );
-    if let Some(source) = code.source() {
-        out.push_str(&format!("\nSource: {} <{}>\n", source.quote, source.url));
-    }
+    out.push_str(&sources_text(code));
     if let (Some(spec), Some((what, why))) = (code.fix, docs.and_then(|d| d.fix)) {
         out.push_str(&format!(
             "\nFix ({}): {what}. {why}.\n",
@@ -74,9 +88,7 @@ pub fn render_markdown() -> String {
             c.summary(),
             docs.map_or("", |d| d.explanation)
         ));
-        if let Some(source) = c.source() {
-            out.push_str(&format!("\nSource: {} <{}>\n", source.quote, source.url));
-        }
+        out.push_str(&sources_text(c));
         if let (Some(spec), Some((what, why))) = (c.fix, docs.and_then(|d| d.fix)) {
             out.push_str(&format!(
                 "\nFix ({}): {what}. {why}.\n",

@@ -115,12 +115,19 @@ fn every_code_is_documented_and_lints_name_their_source() {
         );
         match c.stage {
             Stage::Lint => {
-                let source = c
-                    .source()
-                    .unwrap_or_else(|| panic!("{}: a lint quotes its source", c.code));
-                assert!(
-                    source.url.starts_with("https://") && source.quote.len() > 20,
-                    "{}",
+                let sources = c.sources();
+                assert!(!sources.is_empty(), "{}: a lint quotes its source", c.code);
+                for source in sources {
+                    assert!(
+                        source.url.starts_with("https://") && source.quote.len() > 20,
+                        "{}: every source has a quotation and an https link",
+                        c.code
+                    );
+                }
+                assert_eq!(
+                    c.source_url,
+                    sources.first().map(|s| s.url),
+                    "{}: the page links the first source",
                     c.code
                 );
                 assert_ne!(
@@ -131,7 +138,7 @@ fn every_code_is_documented_and_lints_name_their_source() {
                 );
             }
             _ => assert!(
-                c.source().is_none() && c.source_url.is_none(),
+                c.sources().is_empty() && c.source_url.is_none(),
                 "{}: only lints carry a source",
                 c.code
             ),
@@ -253,4 +260,28 @@ fn assert_fresh(relative: &str, generated: &str) {
 fn generated_docs_are_fresh() {
     assert_fresh("diagnostics.md", &render_markdown());
     assert_fresh("fixes.md", &render_fixes_markdown());
+}
+
+#[test]
+fn every_source_is_shown_by_the_docs_and_the_cli() {
+    let markdown = render_markdown();
+    for c in CODES {
+        let text = render_text(c);
+        for source in c.sources() {
+            let shown = format!("{} <{}>", source.quote, source.url);
+            assert!(markdown.contains(&shown), "{}: docs/diagnostics.md", c.code);
+            assert!(text.contains(&shown), "{}: enccfg explain", c.code);
+        }
+    }
+    // Several sources are a list; one stays on its line.
+    let several = CODES
+        .iter()
+        .find(|c| c.sources().len() > 1)
+        .expect("a lint with several sources");
+    assert!(render_text(several).contains("\nSources:\n\n- "));
+    let one = CODES
+        .iter()
+        .find(|c| c.sources().len() == 1)
+        .expect("a lint with one source");
+    assert!(render_text(one).contains("\nSource: "));
 }

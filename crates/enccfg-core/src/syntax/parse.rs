@@ -149,6 +149,7 @@ impl<'a> Builder<'a> {
         }
         let mut reader = ChunkReader::new(
             self.text,
+            &self.source.text,
             self.base,
             &self.source.chunk_ends,
             self.source.broken,
@@ -210,6 +211,7 @@ impl<'a> Builder<'a> {
                 Some(problem) => format!("the file's bytes stop being valid text here ({problem})"),
                 None => {
                     let c = self
+                        .source
                         .text
                         .get(refused.at..)
                         .and_then(|rest| rest.chars().next())
@@ -231,7 +233,7 @@ impl<'a> Builder<'a> {
                 "remove it: a file copied from a binary or a terminal can carry invisible bytes"
             };
             // Empty at the end of the text (bytes that never complete a character).
-            let end = next_char_end(self.text, refused.at);
+            let end = next_char_end(&self.source.text, refused.at);
             self.fail(Diagnostic::new(code, TextRange::new(refused.at, end), message).help(help));
             return;
         }

@@ -17,7 +17,10 @@ pub(super) struct Refused {
 
 /// A `BufRead` over `text[start..]` that serves go-yaml's chunks.
 pub(super) struct ChunkReader<'a> {
+    /// What the parser is served (patched: the same length as `original`).
     text: &'a str,
+    /// The file's text as written: what go-yaml's reader checks.
+    original: &'a str,
     pos: usize,
     /// Every character that ends before this offset has been checked.
     checked: usize,
@@ -30,14 +33,17 @@ pub(super) struct ChunkReader<'a> {
 }
 
 impl<'a> ChunkReader<'a> {
+    /// `text` is served; `original` (the same text before patches) is checked.
     pub(super) fn new(
         text: &'a str,
+        original: &'a str,
         start: usize,
         ends: &'a ChunkEnds,
         broken: Option<Broken>,
     ) -> Self {
         ChunkReader {
             text,
+            original,
             pos: start,
             checked: start,
             ends,
@@ -88,11 +94,11 @@ impl<'a> ChunkReader<'a> {
             return None;
         }
         let mut first = from;
-        while !self.text.is_char_boundary(first) {
+        while !self.original.is_char_boundary(first) {
             first -= 1;
         }
         let forbidden = self
-            .text
+            .original
             .get(first..)
             .unwrap_or_default()
             .char_indices()
@@ -156,7 +162,7 @@ mod tests {
 
     fn read_all(text: &str, broken: Option<Broken>) -> (Vec<u8>, Option<Refused>) {
         let ends = ChunkEnds::Every { shift: 0 };
-        let mut reader = ChunkReader::new(text, 0, &ends, broken);
+        let mut reader = ChunkReader::new(text, text, 0, &ends, broken);
         let mut out = Vec::new();
         let _ = reader.read_to_end(&mut out);
         (out, reader.refused)
@@ -175,6 +181,23 @@ mod tests {
             })
         );
         assert_eq!(read_all("ab", None), (b"ab".to_vec(), None));
+    }
+
+    #[test]
+    fn the_text_as_written_is_checked_not_the_patched_one() {
+        let ends = ChunkEnds::Every { shift: 0 };
+        // A patch served spaces where the file has U+0080 (go-yaml's BOM bug skips it).
+        let mut reader = ChunkReader::new("a\n  b", "a\n\u{80}b", 0, &ends, None);
+        let mut out = Vec::new();
+        let _ = reader.read_to_end(&mut out);
+        assert!(out.is_empty());
+        assert_eq!(
+            reader.refused,
+            Some(Refused {
+                at: 2,
+                broken: None
+            })
+        );
     }
 
     #[test]
