@@ -47,11 +47,15 @@ async function keystroke(page, key) {
   await page.evaluate(() => {
     window.__keystroke = { down: null, result: null };
     const state = window.__keystroke;
+    const verdict = () => document.querySelector('[data-testid=verdict]')?.getAttribute('data-accepted');
+    const before = verdict();
     window.addEventListener('keydown', (event) => { state.down = event.timeStamp; }, { capture: true, once: true });
+    // The first change of the page after the keydown may come before the findings' (the editor's
+    // lines, a big file's pending mark): wait for the verdict itself to change.
     const observer = new MutationObserver(() => {
-      if (state.down === null) return;
+      if (state.down === null || verdict() === before) return;
       observer.disconnect();
-      const changed = document.querySelector('[data-testid=verdict]')?.getAttribute('data-accepted');
+      const changed = verdict();
       requestAnimationFrame(() => setTimeout(() => {
         state.result = { ms: performance.now() - state.down, changed };
       }, 0));
