@@ -124,6 +124,8 @@ test('the caret keeps moving while the worker takes on a 5 MB file, and the late
 
 test('without its worker (blocked or missing), the page analyses a big file itself', async ({ page }) => {
   await page.route('**/analysis-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const warnings = [];
+  page.on('console', (m) => m.text().startsWith('analysis worker') && warnings.push(m.text()));
   await page.goto('./');
   await settle(page);
   const { text, badLine } = bigFile(200_000);
@@ -136,4 +138,21 @@ test('without its worker (blocked or missing), the page analyses a big file itse
   await paste(page, fixed);
   await settle(page);
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'true');
+  // The page said why it analysed on its own thread, once.
+  expect(warnings.length).toBe(1);
+});
+
+test('the embed analyses a big file in the worker too', async ({ page }) => {
+  const failures = [];
+  page.on('console', (m) => m.text().startsWith('analysis worker') && failures.push(m.text()));
+  await page.goto('./?embed=1');
+  await settle(page);
+  const { text, badLine } = bigFile(100_000);
+  await paste(page, text);
+  await settle(page);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'false');
+  await expect(page.locator('[data-testid=diagnostic][data-code=EC0218]')).toHaveAttribute('data-line', String(badLine));
+  const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  expect(scripts.some((url) => url.endsWith('/playground/analysis-worker.js'))).toBe(true);
+  expect(failures).toEqual([]);
 });
