@@ -2,7 +2,8 @@
 //! from libyaml 0.2.5, which `libyaml-safer` ports. Each difference was checked on the oracle:
 //!
 //! - a tag runs on through `,`, `[` and `]` (libyaml stops there, and panics on a `,` after a
-//!   tag in a flow collection): those characters are patched inside tags before parsing;
+//!   tag in a flow collection): those characters are patched inside tags before parsing, also
+//!   in a tag right after a quoted scalar, a `]` or `}`, or a quoted key's `:` (`"b"!, …`);
 //! - in a flow collection, `:` before `,`, `?`, `[`, `]`, `{` or `}` is part of a plain scalar
 //!   (libyaml refuses it): patched when libyaml stops there;
 //! - `\'` is an escape in double quotes (libyaml refuses it): patched to `\"` when libyaml stops
@@ -37,14 +38,24 @@ fn uri_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"-_;/?:@&=+$,.!~*'()[]%".contains(&b)
 }
 
+/// Whether a `!` after `before` and `previous` can start a token: after a blank, a flow
+/// indicator, the end of a quoted scalar or of a flow collection, or the `:` after a quoted key
+/// (`{"a":!t, …}`). A `!` inside a quoted scalar may pass too: its patch is undone in the value.
+fn may_start_token(before: u8, previous: u8) -> bool {
+    matches!(
+        previous,
+        b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',' | b'"' | b'\'' | b']' | b'}'
+    ) || previous == b':' && matches!(before, b'"' | b'\'')
+}
+
 /// Patches `,`, `[` and `]` inside every tag that starts a token.
 pub(super) fn tag_patches(text: &str) -> Vec<Patch> {
     let bytes = text.as_bytes();
     let mut patches = Vec::new();
-    let mut previous = b'\n';
+    let (mut before, mut previous) = (b'\n', b'\n');
     for (at, &b) in bytes.iter().enumerate() {
-        let starts_token = matches!(previous, b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',');
-        previous = b;
+        let starts_token = may_start_token(before, previous);
+        (before, previous) = (previous, b);
         if b != b'!' || !starts_token || bytes.get(at + 1) == Some(&b'<') {
             continue;
         }
