@@ -11,6 +11,9 @@
 //! `cargo bench -p enccfg-core --bench analyze -- --summary-only` prints only the table.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod shapes;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod host {
     use std::alloc::{GlobalAlloc, Layout, System};
     use std::hint::black_box;
@@ -19,6 +22,8 @@ mod host {
 
     use criterion::{Criterion, Throughput};
     use enccfg_core::{analyze, parse_only, Options};
+
+    use crate::shapes::{many_entries, SHAPES};
 
     const KMS_V2: &str = include_str!("../../../static/examples/kms-v2.yaml");
     const KB: usize = 1024;
@@ -72,95 +77,6 @@ mod host {
         let peak = PEAK.load(Ordering::Relaxed);
         drop(analysis);
         peak.saturating_sub(before)
-    }
-
-    const HEADER: &str =
-        "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n";
-    /// A valid 32-byte secretbox/aescbc/aesgcm key of its own for each `i` (generated, not
-    /// text, not one repeated byte), so that the files are clean: no lint fires on every key.
-    fn key(i: usize) -> String {
-        use base64::Engine;
-        let bytes: Vec<u8> = (0..32u32)
-            .map(|j| ((i as u32).wrapping_mul(2_654_435_761) >> (j % 24)) as u8 ^ (0x80 | j as u8))
-            .collect();
-        base64::engine::general_purpose::STANDARD.encode(bytes)
-    }
-
-    /// Writes a valid file of at least the given number of bytes.
-    type Generator = fn(usize) -> String;
-
-    /// The shapes of generated files; every one is a valid file of at least the asked size.
-    pub const SHAPES: [(&str, Generator); 4] = [
-        ("entries", many_entries),
-        ("keys", many_keys),
-        ("resources", long_resource_lists),
-        ("flow", deep_flow_collections),
-    ];
-
-    /// Many entries of two names each, each protected by secretbox, KMS v2 and identity.
-    pub fn many_entries(bytes: usize) -> String {
-        let mut out = String::from(HEADER);
-        let mut i = 0;
-        while out.len() < bytes {
-            let key = key(i);
-            out.push_str(&format!(
-                "  - resources:\n      - res{i}\n      - res{i}.group{i}.example.com\n    providers:\n      - secretbox:\n          keys:\n            - name: key{i}\n              secret: {key}\n      - kms:\n          apiVersion: v2\n          name: kms{i}\n          endpoint: unix:///var/run/kms-{i}.sock\n          timeout: 3s\n      - identity: {{}}\n"
-            ));
-            i += 1;
-        }
-        out
-    }
-
-    /// One entry whose aescbc provider lists very many keys.
-    pub fn many_keys(bytes: usize) -> String {
-        let mut out = String::from(HEADER);
-        out.push_str(
-            "  - resources:\n      - secrets\n    providers:\n      - aescbc:\n          keys:\n",
-        );
-        let mut i = 0;
-        while out.len() < bytes {
-            let key = key(i);
-            out.push_str(&format!(
-                "            - name: key{i}\n              secret: {key}\n"
-            ));
-            i += 1;
-        }
-        out.push_str("      - identity: {}\n");
-        out
-    }
-
-    /// A few entries, each with a very long list of resource names.
-    pub fn long_resource_lists(bytes: usize) -> String {
-        let mut out = String::from(HEADER);
-        let per_entry = (bytes / 8).max(1024);
-        let mut i = 0;
-        while out.len() < bytes {
-            out.push_str("  - resources:\n");
-            let start = out.len();
-            while out.len() - start < per_entry {
-                out.push_str(&format!("      - thing{i}.group.example.com\n"));
-                i += 1;
-            }
-            let key = key(i);
-            out.push_str(&format!(
-                "    providers:\n      - secretbox:\n          keys:\n            - name: k{i}\n              secret: {key}\n"
-            ));
-        }
-        out
-    }
-
-    /// Entries written entirely in flow style, nested four levels deep.
-    pub fn deep_flow_collections(bytes: usize) -> String {
-        let mut out = String::from(HEADER);
-        let mut i = 0;
-        while out.len() < bytes {
-            let (a, b) = (key(2 * i), key(2 * i + 1));
-            out.push_str(&format!(
-                "  - {{resources: [res{i}, res{i}.g.example.com, other{i}.g.example.com], providers: [{{aesgcm: {{keys: [{{name: a{i}, secret: {a}}}, {{name: b{i}, secret: {b}}}]}}}}, {{identity: {{}}}}]}}\n"
-            ));
-            i += 1;
-        }
-        out
     }
 
     /// The fastest of `runs` timings of `work` (the least disturbed by the other core's load).

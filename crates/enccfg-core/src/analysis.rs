@@ -188,7 +188,7 @@ fn pipeline(source: &Source, options: &Options) -> Run {
         if valid {
             diagnostics.extend(load::check(config, options));
         }
-        diagnostics.extend(lint::check(config, options));
+        lint::check(config, options, &mut diagnostics);
     }
     attach_fixes(text, parsed.root.as_ref(), &mut diagnostics);
     // The tree is done with: free it before the views, so the two are never held at once.

@@ -20,7 +20,7 @@ pub(crate) fn check(root: &Node, reader: &mut Reader) {
         match &node.kind {
             NodeKind::Scalar { .. } | NodeKind::Sequence(_) => {}
             NodeKind::Mapping(pairs) => {
-                let mut seen: HashMap<String, &Node> = HashMap::default();
+                let mut seen: HashMap<KeyIdentity<'_>, &Node> = HashMap::default();
                 for (key, _) in pairs.iter() {
                     let Some(id) = key_identity(key) else {
                         continue;
@@ -79,17 +79,26 @@ fn report(reader: &mut Reader, key: &Node, merged: bool) {
 }
 
 /// What a key is once resolved, tagged with its type: two keys collide when these are equal.
-fn key_identity(key: &Node) -> Option<String> {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum KeyIdentity<'a> {
+    Str(&'a str),
+    Null,
+    Bool(bool),
+    Int(i128),
+    /// By bit pattern (with -0 as 0): equal floats are the same key, and no float printing
+    /// code is pulled into the wasm bundle.
+    Float(u64),
+}
+
+fn key_identity(key: &Node) -> Option<KeyIdentity<'_>> {
     let NodeKind::Scalar { value, .. } = &key.kind else {
         return None;
     };
     Some(match resolved(key)? {
-        Resolved::Str => format!("s:{value}"),
-        Resolved::Null => "null".into(),
-        Resolved::Bool(b) => format!("b:{b}"),
-        Resolved::Int(i) => format!("i:{i}"),
-        // By bit pattern (with -0 as 0): equal floats are the same key, and no float printing
-        // code is pulled into the wasm bundle.
-        Resolved::Float(f) => format!("f:{}", if f == 0.0 { 0 } else { f.to_bits() }),
+        Resolved::Str => KeyIdentity::Str(value),
+        Resolved::Null => KeyIdentity::Null,
+        Resolved::Bool(b) => KeyIdentity::Bool(b),
+        Resolved::Int(i) => KeyIdentity::Int(i),
+        Resolved::Float(f) => KeyIdentity::Float(if f == 0.0 { 0 } else { f.to_bits() }),
     })
 }

@@ -8,6 +8,8 @@ pub(crate) mod header;
 pub(crate) mod model;
 mod reader;
 
+use std::fmt::Write as _;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::options::Options;
 use crate::syntax::Node;
@@ -82,11 +84,15 @@ fn list_field<T>(
         return None;
     }
     let items = r.sequence(value, path)?;
-    let decoded = items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, node)| item(r, node, &format!("{path}[{i}]")))
-        .collect();
+    // Exactly as long as the list (a collected `filter_map` starts at four: half of a
+    // two-provider list was spare room), and one path buffer for every item.
+    let mut decoded = Vec::with_capacity(items.len());
+    let mut item_path = String::with_capacity(path.len() + 8);
+    for (i, node) in items.iter().enumerate() {
+        item_path.clear();
+        let _ = write!(item_path, "{path}[{i}]");
+        decoded.extend(item(r, node, &item_path));
+    }
     Some(Field {
         value: decoded,
         key: key.range,

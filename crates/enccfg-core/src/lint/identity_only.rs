@@ -1,40 +1,54 @@
 //! EC0404 identity-only: an entry whose providers are all `identity` stores its resources in
 //! plaintext (intended when it opts resources out before a wildcard).
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::{covers_secrets, element_kinds, Context};
-use crate::decode::model::ProviderKind;
+use crate::decode::model::{Config, Entry, ProviderKind};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::validate::parse_group_resource;
 
-/// Whether a later entry's wildcard covers one of `entry`'s names: the entry is then an opt-out.
-fn opts_out(ctx: &Context<'_>, i: usize, entry: &crate::decode::model::Entry) -> bool {
-    ctx.entries().skip(i + 1).any(|(_, later)| {
-        later.resources_list().iter().any(|w| {
+/// For each group a wildcard `*.<group>` names (`*` for `*.*`), the last entry that names it:
+/// "does a later entry's wildcard cover this entry?" becomes a lookup (a scan of every later
+/// entry for each identity-only entry was quadratic).
+fn last_wildcards(config: &Config) -> HashMap<&str, usize> {
+    let mut last = HashMap::default();
+    for (i, entry) in config.resources_list().iter().enumerate() {
+        for w in entry.resources_list() {
             let (wr, wg) = parse_group_resource(w.name.trim());
-            wr == "*"
-                && entry.resources_list().iter().any(|r| {
-                    let (_, g) = parse_group_resource(r.name.trim());
-                    wg == "*" || wg == g
-                })
-        })
+            if wr == "*" {
+                last.insert(wg, i);
+            }
+        }
+    }
+    last
+}
+
+/// Whether a later entry's wildcard covers one of `entry`'s names: the entry is then an opt-out.
+fn opts_out(last: &HashMap<&str, usize>, i: usize, entry: &Entry) -> bool {
+    let later = |group: &str| last.get(group).is_some_and(|&at| at > i);
+    entry.resources_list().iter().any(|r| {
+        let (_, g) = parse_group_resource(r.name.trim());
+        later("*") || later(g)
     })
 }
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // Without the full lints (the page), this is the plain EC0404 note it always was.
+    let full = cfg!(feature = "full-lints");
+    let last = full.then(|| last_wildcards(ctx.config));
     for (i, entry) in ctx.entries() {
         let kinds = element_kinds(entry);
         let Some(&(ProviderKind::Identity, range, _)) = kinds.first() else {
             continue;
         };
-        // Without the full lints (the page), this is the plain EC0404 note it always was.
-        let full = cfg!(feature = "full-lints");
         if kinds.iter().any(|(k, _, _)| *k != ProviderKind::Identity)
             || (full && covers_secrets(entry))
         {
             // Secrets left unencrypted are EC0406's warning.
             continue;
         }
-        if full && opts_out(ctx, i, entry) {
+        if last.as_ref().is_some_and(|last| opts_out(last, i, entry)) {
             out.push(ctx.report(
                 range,
                 format!("resources[{i}] only has `identity`: it opts these resources out of a later wildcard"),
@@ -77,6 +91,13 @@ mod tests {
         let found = run(&opt_out, "EC0404");
         assert_eq!(found[0].severity, Severity::Info);
         assert!(found[0].message.contains("opts"));
+        // A wildcard before the entry does not make it an opt-out; one of another group neither.
+        let before = format!("{HEAD}resources:\n- resources: ['*.*']\n  providers:\n  - secretbox:\n      keys: [{{name: k, secret: {KEY32}}}]\n- resources: [events]\n  providers:\n  - identity: {{}}\n");
+        assert_eq!(run(&before, "EC0404")[0].severity, Severity::Warning);
+        let other = format!("{lone}- resources: ['*.apps']\n  providers:\n  - secretbox:\n      keys: [{{name: k, secret: {KEY32}}}]\n");
+        assert_eq!(run(&other, "EC0404")[0].severity, Severity::Warning);
+        let same = format!("{HEAD}resources:\n- resources: [deployments.apps]\n  providers:\n  - identity: {{}}\n- resources: ['*.apps']\n  providers:\n  - secretbox:\n      keys: [{{name: k, secret: {KEY32}}}]\n");
+        assert_eq!(run(&same, "EC0404")[0].severity, Severity::Info);
     }
 
     #[test]

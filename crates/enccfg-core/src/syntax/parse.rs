@@ -355,7 +355,7 @@ impl<'a> Builder<'a> {
     ) -> bool {
         let start = skip_properties(self.text, start, end);
         let raw = self.text.get(start..end).unwrap_or_default();
-        if raw.contains(['\n', '\r']) {
+        if raw.bytes().any(|b| b == b'\n' || b == b'\r') {
             self.multi_line_scalars.push(TextRange::new(start, end));
         }
         let style = match style {

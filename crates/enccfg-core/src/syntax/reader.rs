@@ -97,15 +97,8 @@ impl<'a> ChunkReader<'a> {
         while !self.original.is_char_boundary(first) {
             first -= 1;
         }
-        let forbidden = self
-            .original
-            .get(first..)
-            .unwrap_or_default()
-            .char_indices()
-            .map(|(i, c)| (first + i, c))
-            .take_while(|&(at, c)| at + c.len_utf8() <= to)
-            .find(|&(_, c)| !allowed(c))
-            .map(|(at, _)| Refused { at, broken: None });
+        let forbidden =
+            first_refused(self.original, first, to).map(|at| Refused { at, broken: None });
         let broken = self
             .broken
             .filter(|b| (from..to).contains(&b.at))
@@ -118,6 +111,32 @@ impl<'a> ChunkReader<'a> {
             (f, b) => f.or(b),
         }
     }
+}
+
+/// The first char from `first` (a char boundary) that ends by `to` and is not [`allowed`]:
+/// ASCII bytes are checked as bytes, other chars decoded.
+fn first_refused(text: &str, first: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = first;
+    while at < to {
+        let b = *bytes.get(at)?;
+        if b.is_ascii() {
+            if !matches!(b, b'\t' | b'\n' | b'\r' | b' '..=b'~') {
+                return Some(at);
+            }
+            at += 1;
+            continue;
+        }
+        let c = text.get(at..)?.chars().next()?;
+        if at + c.len_utf8() > to {
+            return None;
+        }
+        if !allowed(c) {
+            return Some(at);
+        }
+        at += c.len_utf8();
+    }
+    None
 }
 
 /// go-yaml's printable characters (YAML 1.1 `c-printable`).

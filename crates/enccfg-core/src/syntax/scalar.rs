@@ -79,7 +79,14 @@ pub(crate) fn tag_mismatch(text: &str, tag: &str) -> Option<(&'static str, &'sta
     (found != wanted).then_some((found, wanted))
 }
 
+/// The longest of the words `resolve_plain` matches whole (`false`, `+.inf`, …): a longer
+/// scalar skips those comparisons (about forty, on every plain key and value).
+const LONGEST_WORD: usize = 5;
+
 fn resolve_plain(text: &str) -> Resolved {
+    if text.len() > LONGEST_WORD {
+        return resolve_by_first_byte(text);
+    }
     match text {
         "" | "~" | "null" | "Null" | "NULL" => return Resolved::Null,
         "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
@@ -95,6 +102,11 @@ fn resolve_plain(text: &str) -> Resolved {
         "-.inf" | "-.Inf" | "-.INF" => return Resolved::Float(f64::NEG_INFINITY),
         _ => {}
     }
+    resolve_by_first_byte(text)
+}
+
+/// A number when the text starts like one, else a string.
+fn resolve_by_first_byte(text: &str) -> Resolved {
     match text.as_bytes().first().copied().unwrap_or(b' ') {
         b'.' => go_parse_float(text).map_or(Resolved::Str, Resolved::Float),
         b'+' | b'-' | b'0'..=b'9' => resolve_number(text),
@@ -222,6 +234,17 @@ mod tests {
 
     fn plain(text: &str) -> Resolved {
         resolve(text, ScalarStyle::Plain, None)
+    }
+
+    #[test]
+    fn every_whole_word_fits_the_length_guard() {
+        // The words of `resolve_plain`'s match: a longer one would be skipped by the guard.
+        let words = "~ null Null NULL y Y yes Yes YES true True TRUE on On ON n N no No NO false \
+            False FALSE off Off OFF .nan .NaN .NAN .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF";
+        for word in words.split_whitespace() {
+            assert!(word.len() <= LONGEST_WORD, "{word}");
+            assert_ne!(plain(word), Resolved::Str, "{word}");
+        }
     }
 
     #[test]
