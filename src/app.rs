@@ -17,8 +17,7 @@ use crate::components::{
 };
 use crate::editor_model::Lines;
 use crate::extras::protocol::PanelEvent;
-use crate::services::analysis_worker;
-use crate::services::{clipboard, download, editor_text};
+use crate::services::{analysis_worker, clipboard, download, editor_text};
 use crate::session::{use_session, Session};
 use crate::share::{ShareError, Snapshot};
 use crate::state::{debounce_ms, Action, Analysed, Playground, Request};
@@ -94,7 +93,7 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         let latest = latest.clone();
         let dispatcher = state.dispatcher();
-        Callback::from(move |text: String| {
+        Callback::from(move |text: Rc<str>| {
             let delay = debounce_ms(text.len());
             state.dispatch(Action::Edit(text));
             // Replacing the timer drops (cancels) the previous one.

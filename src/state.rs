@@ -37,7 +37,7 @@ pub struct Request {
 }
 
 /// The analysis of `source` and its export: what the page's worker computes for a big text
-/// (`analyse_for_page` in `main.rs`) and the reducer computes itself for a small one.
+/// (`analyse_for_page` in `src/bin/extras.rs`) and the reducer computes itself for a small one.
 pub fn analyse_with_export(source: &str, request: Request) -> (Analysis, Export) {
     let analysis = analyze(source, &request.options);
     let export = export_of(source, &analysis, request.include_unsafe, request.canonical);
@@ -92,8 +92,9 @@ pub fn debounce_ms(text_len: usize) -> u32 {
 /// What the user can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// The editor text changed; analysis follows with `Analyze` after the debounce.
-    Edit(String),
+    /// The editor text changed; analysis follows with `Analyze` after the debounce (the editor
+    /// keeps the same `Rc`, so a big text is not copied again).
+    Edit(Rc<str>),
     /// Re-run the analysis on the current text.
     Analyze,
     SetOptions(Options),
@@ -202,7 +203,7 @@ impl Playground {
     pub fn apply(&self, action: Action) -> Playground {
         match action {
             Action::Edit(text) => Playground {
-                source: text.into(),
+                source: text,
                 pending: true,
                 example: None,
                 dirty: true,
@@ -220,8 +221,7 @@ impl Playground {
                 ..self.clone()
             },
             Action::Analysed(result) => {
-                let current = Rc::ptr_eq(&result.text, &self.source) || result.text == self.source;
-                if !current || result.request.options != self.options {
+                if result.text != self.source || result.request.options != self.options {
                     return self.clone();
                 }
                 // The worker's result is usually held only here: moved, not copied.
@@ -332,7 +332,9 @@ mod tests {
         let first_text = first.source.clone();
         let request = first.request();
         // The user typed on while the worker analysed the first text.
-        let second = first.apply(Action::Edit(format!("{}\n# more", crate::DEFAULT_EXAMPLE)));
+        let second = first.apply(Action::Edit(
+            format!("{}\n# more", crate::DEFAULT_EXAMPLE).into(),
+        ));
         let stale = second.apply(worker_answer(&first_text, request));
         assert!(stale.pending, "an answer for an older text is dropped");
         assert_eq!(stale.analysis, start.analysis);

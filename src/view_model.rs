@@ -258,7 +258,9 @@ mod tests {
             "{first}"
         );
         // While an edit waits for its analysis, the fix's offsets belong to the older text.
-        let typing = state.apply(Action::Edit(format!("# new first line\n{TWO_FIXES}")));
+        let typing = state.apply(Action::Edit(
+            format!("# new first line\n{TWO_FIXES}").into(),
+        ));
         assert_eq!(typing.text_with_fix(&second.fix), None);
     }
 }

@@ -21,7 +21,7 @@ use crate::services::{editor_text, extras};
 pub struct EditorProps {
     pub text: Rc<str>,
     pub analysis: Rc<Analysis>,
-    pub on_edit: Callback<String>,
+    pub on_edit: Callback<Rc<str>>,
     pub node_ref: NodeRef,
 }
 
@@ -102,16 +102,17 @@ pub fn editor(props: &EditorProps) -> Html {
     // what the user typed, or the text the page put there. A render writes `props.text` into the
     // textarea only when it differs, and never reads the textarea back (reading a 5 MB value on
     // every caret move cost most of a second).
-    let held = use_mut_ref(|| props.text.to_string());
+    // The state keeps the `Rc` the editor sent, so after typing the two are the same pointer.
+    let held = use_mut_ref(|| props.text.clone());
     {
         let (held, node_ref) = (held.clone(), props.node_ref.clone());
         use_effect_with(props.text.clone(), move |text| {
             let mut held = held.borrow_mut();
-            if **text != *held {
+            if *text != *held {
                 if let Some(area) = node_ref.cast::<HtmlTextAreaElement>() {
                     area.set_value(text);
                 }
-                *held = text.to_string();
+                *held = text.clone();
             }
         });
     }
@@ -119,7 +120,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let (on_edit, read_caret) = (props.on_edit.clone(), read_caret.clone());
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let value = area.value();
+            let value: Rc<str> = area.value().into();
             *held.borrow_mut() = value.clone();
             on_edit.emit(value);
             read_caret(&area);

@@ -57,15 +57,6 @@ thread_local! {
     static WORKER: RefCell<Worker> = RefCell::new(Worker::default());
 }
 
-/// Where the worker's module is (written into index.html by `scripts/build-extras.sh`).
-fn module_url() -> Option<String> {
-    gloo_utils::document()
-        .query_selector("meta[name=enccfg-extras]")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-}
-
 /// A message from the worker: `id` answered with `bytes`, or failed with `error`.
 fn receive(id: f64, bytes: Option<Uint8Array>, error: Option<String>) {
     let done = WORKER.with_borrow_mut(|worker| {
@@ -97,7 +88,7 @@ pub fn analyse(
     request: Request,
     done: impl FnOnce(Option<(Analysis, Export)>) + 'static,
 ) -> bool {
-    let Some(module) = module_url() else {
+    let Some(module) = super::extras::url() else {
         return false;
     };
     WORKER.with_borrow_mut(|worker| {

@@ -38,8 +38,9 @@ fn message(error: JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
-/// Where the module is, from the page's `<meta name="enccfg-extras">`.
-fn url() -> Option<String> {
+/// Where the module is, from the page's `<meta name="enccfg-extras">` (also what the analysis
+/// worker loads).
+pub(crate) fn url() -> Option<String> {
     gloo_utils::document()
         .query_selector("meta[name=enccfg-extras]")
         .ok()

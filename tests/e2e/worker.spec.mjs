@@ -30,6 +30,29 @@ async function settle(page) {
   await expect(page.getByTestId('verdict')).not.toHaveClass(/pending/, { timeout: 60_000 });
 }
 
+/** `text` with its last (short) key replaced by a generated 32-byte one. */
+function withFixedKey(text) {
+  return text.replace(/secret: \S+\n$/, `secret: ${randomBytes(32).toString('base64')}\n`);
+}
+
+/** The verdict refuses the file for its short key, on `badLine`. */
+async function expectShortKeyAt(page, badLine) {
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'false');
+  await expect(page.locator('[data-testid=diagnostic][data-code=EC0218]')).toHaveAttribute('data-line', String(badLine));
+}
+
+/** What the page tells the console about its worker failing, as it happens. */
+function workerWarnings(page) {
+  const warnings = [];
+  page.on('console', (m) => m.text().startsWith('analysis worker') && warnings.push(m.text()));
+  return warnings;
+}
+
+/** The URLs the page fetched. */
+function fetched(page) {
+  return page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+}
+
 /** Pastes `text` into the editor as a paste would (one input event). */
 function paste(page, text) {
   return page.getByTestId('editor').evaluate((el, value) => {
@@ -97,8 +120,7 @@ test('the caret keeps moving while the worker takes on a 5 MB file, and the late
   const moves = await page.evaluate(() => window.caretMoves);
   expect(moves.filter((m) => m.pending).map((m) => m.text)).toContain('Line 3, column 11');
   // The worker was started from the page's own directory.
-  const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-  expect(scripts.some((url) => url.endsWith('/analysis-worker.js'))).toBe(true);
+  expect((await fetched(page)).some((url) => url.endsWith('/analysis-worker.js'))).toBe(true);
 
   // The answer is the analysis of this text: the short key on the last line refuses it.
   await expect(verdict).toHaveAttribute('data-accepted', 'false');
@@ -109,7 +131,7 @@ test('the caret keeps moving while the worker takes on a 5 MB file, and the late
   // An edit made before the answer arrives wins over it: fix the last key, then break it again
   // while the worker is busy; the page settles on the broken text's analysis.
   const smaller = bigFile(1_000_000);
-  const fixed = smaller.text.replace(/secret: \S+\n$/, `secret: ${randomBytes(32).toString('base64')}\n`);
+  const fixed = withFixedKey(smaller.text);
   await paste(page, fixed);
   await page.waitForTimeout(400);
   await paste(page, smaller.text);
@@ -124,18 +146,15 @@ test('the caret keeps moving while the worker takes on a 5 MB file, and the late
 
 test('without its worker (blocked or missing), the page analyses a big file itself', async ({ page }) => {
   await page.route('**/analysis-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  const warnings = [];
-  page.on('console', (m) => m.text().startsWith('analysis worker') && warnings.push(m.text()));
+  const warnings = workerWarnings(page);
   await page.goto('./');
   await settle(page);
   const { text, badLine } = bigFile(200_000);
   await paste(page, text);
   await settle(page);
-  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'false');
-  await expect(page.locator('[data-testid=diagnostic][data-code=EC0218]')).toHaveAttribute('data-line', String(badLine));
+  await expectShortKeyAt(page, badLine);
   // Later edits too (the page stops asking a worker that failed).
-  const fixed = text.replace(/secret: \S+\n$/, `secret: ${randomBytes(32).toString('base64')}\n`);
-  await paste(page, fixed);
+  await paste(page, withFixedKey(text));
   await settle(page);
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'true');
   // The page said why it analysed on its own thread, once.
@@ -143,16 +162,13 @@ test('without its worker (blocked or missing), the page analyses a big file itse
 });
 
 test('the embed analyses a big file in the worker too', async ({ page }) => {
-  const failures = [];
-  page.on('console', (m) => m.text().startsWith('analysis worker') && failures.push(m.text()));
+  const failures = workerWarnings(page);
   await page.goto('./?embed=1');
   await settle(page);
   const { text, badLine } = bigFile(100_000);
   await paste(page, text);
   await settle(page);
-  await expect(page.getByTestId('verdict')).toHaveAttribute('data-accepted', 'false');
-  await expect(page.locator('[data-testid=diagnostic][data-code=EC0218]')).toHaveAttribute('data-line', String(badLine));
-  const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-  expect(scripts.some((url) => url.endsWith('/playground/analysis-worker.js'))).toBe(true);
+  await expectShortKeyAt(page, badLine);
+  expect((await fetched(page)).some((url) => url.endsWith('/playground/analysis-worker.js'))).toBe(true);
   expect(failures).toEqual([]);
 });

@@ -15,6 +15,16 @@ fn key(i: usize) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
+/// `out` followed by `item(0)`, `item(1)`, … until it holds at least `bytes`.
+fn grow(mut out: String, bytes: usize, item: impl Fn(usize) -> String) -> String {
+    let mut i = 0;
+    while out.len() < bytes {
+        out.push_str(&item(i));
+        i += 1;
+    }
+    out
+}
+
 /// Writes a valid file of at least the given number of bytes.
 pub type Generator = fn(usize) -> String;
 
@@ -28,32 +38,25 @@ pub const SHAPES: [(&str, Generator); 4] = [
 
 /// Many entries of two names each, each protected by secretbox, KMS v2 and identity.
 pub fn many_entries(bytes: usize) -> String {
-    let mut out = String::from(HEADER);
-    let mut i = 0;
-    while out.len() < bytes {
+    grow(HEADER.into(), bytes, |i| {
         let key = key(i);
-        out.push_str(&format!(
+        format!(
             "  - resources:\n      - res{i}\n      - res{i}.group{i}.example.com\n    providers:\n      - secretbox:\n          keys:\n            - name: key{i}\n              secret: {key}\n      - kms:\n          apiVersion: v2\n          name: kms{i}\n          endpoint: unix:///var/run/kms-{i}.sock\n          timeout: 3s\n      - identity: {{}}\n"
-        ));
-        i += 1;
-    }
-    out
+        )
+    })
 }
 
 /// One entry whose aescbc provider lists very many keys.
 pub fn many_keys(bytes: usize) -> String {
-    let mut out = String::from(HEADER);
-    out.push_str(
-        "  - resources:\n      - secrets\n    providers:\n      - aescbc:\n          keys:\n",
+    let head = format!(
+        "{HEADER}  - resources:\n      - secrets\n    providers:\n      - aescbc:\n          keys:\n"
     );
-    let mut i = 0;
-    while out.len() < bytes {
-        let key = key(i);
-        out.push_str(&format!(
-            "            - name: key{i}\n              secret: {key}\n"
-        ));
-        i += 1;
-    }
+    let mut out = grow(head, bytes, |i| {
+        format!(
+            "            - name: key{i}\n              secret: {}\n",
+            key(i)
+        )
+    });
     out.push_str("      - identity: {}\n");
     out
 }
@@ -80,14 +83,10 @@ pub fn long_resource_lists(bytes: usize) -> String {
 
 /// Entries written entirely in flow style, nested four levels deep.
 pub fn deep_flow_collections(bytes: usize) -> String {
-    let mut out = String::from(HEADER);
-    let mut i = 0;
-    while out.len() < bytes {
+    grow(HEADER.into(), bytes, |i| {
         let (a, b) = (key(2 * i), key(2 * i + 1));
-        out.push_str(&format!(
+        format!(
             "  - {{resources: [res{i}, res{i}.g.example.com, other{i}.g.example.com], providers: [{{aesgcm: {{keys: [{{name: a{i}, secret: {a}}}, {{name: b{i}, secret: {b}}}]}}}}, {{identity: {{}}}}]}}\n"
-        ));
-        i += 1;
-    }
-    out
+        )
+    })
 }

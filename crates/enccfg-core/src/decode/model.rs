@@ -154,6 +154,17 @@ impl Provider {
         }
         kinds
     }
+
+    /// The body of local kind `kind` (aesgcm, aescbc, secretbox) when this element sets it;
+    /// `None` for `kms`, `identity` or a kind it does not set.
+    pub(crate) fn keys_of(&self, kind: ProviderKind) -> Option<&Field<Keys>> {
+        match kind {
+            ProviderKind::Aesgcm => self.aesgcm.as_ref(),
+            ProviderKind::Aescbc => self.aescbc.as_ref(),
+            ProviderKind::Secretbox => self.secretbox.as_ref(),
+            ProviderKind::Kms | ProviderKind::Identity => None,
+        }
+    }
 }
 
 /// The elements of an optional list field (missing and null read as empty, as in Go).

@@ -92,12 +92,12 @@ pub(crate) fn keyed<'a>(config: &'a Config) -> Vec<Keyed<'a>> {
     let mut out = Vec::new();
     for (entry, e) in config.resources_list().iter().enumerate() {
         for (index, p) in e.providers_list().iter().enumerate() {
-            for (kind, body) in [
-                (ProviderKind::Aesgcm, &p.aesgcm),
-                (ProviderKind::Aescbc, &p.aescbc),
-                (ProviderKind::Secretbox, &p.secretbox),
+            for kind in [
+                ProviderKind::Aesgcm,
+                ProviderKind::Aescbc,
+                ProviderKind::Secretbox,
             ] {
-                if let Some(keys) = body {
+                if let Some(keys) = p.keys_of(kind) {
                     out.push(Keyed {
                         entry,
                         index,

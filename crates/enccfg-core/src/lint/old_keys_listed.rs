@@ -2,7 +2,6 @@
 //! encrypts; the others only decrypt data not yet rewritten (facts 7.2, 11.4).
 
 use super::{element_kinds, Context};
-use crate::decode::model::ProviderKind;
 use crate::diagnostic::Diagnostic;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -13,16 +12,11 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         // Its body of that kind, looked up in place (a search of every body in the file for
         // each entry was quadratic: 5.6G instructions on a 10 MB file).
-        let Some(first) = entry.providers_list().first() else {
-            continue;
-        };
-        let body = match kind {
-            ProviderKind::Aesgcm => &first.aesgcm,
-            ProviderKind::Aescbc => &first.aescbc,
-            ProviderKind::Secretbox => &first.secretbox,
-            _ => continue,
-        };
-        let Some(body) = body else {
+        let Some(body) = entry
+            .providers_list()
+            .first()
+            .and_then(|first| first.keys_of(kind))
+        else {
             continue;
         };
         let keys = body.value.keys_list();

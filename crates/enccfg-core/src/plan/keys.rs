@@ -172,21 +172,18 @@ pub fn insert_key(
     let provider = loaded
         .provider(target.entry, target.index)
         .ok_or_else(stale)?;
-    let body = match provider.kinds().first().map(|(k, _)| *k) {
-        Some(ProviderKind::Aescbc) if target.provider == "aescbc" => &provider.aescbc,
-        Some(ProviderKind::Aesgcm) if target.provider == "aesgcm" => &provider.aesgcm,
-        Some(ProviderKind::Secretbox) if target.provider == "secretbox" => &provider.secretbox,
-        _ => return Err(stale()),
-    };
-    let keys = body
-        .as_ref()
-        .and_then(|b| b.value.keys.as_ref())
-        .ok_or_else(|| {
-            format!(
-                "this {} provider has no `keys:` list to add to",
-                target.provider
-            )
-        })?;
+    let body = provider
+        .kinds()
+        .first()
+        .filter(|(kind, _)| kind.as_str() == target.provider)
+        .and_then(|&(kind, _)| provider.keys_of(kind))
+        .ok_or_else(stale)?;
+    let keys = body.value.keys.as_ref().ok_or_else(|| {
+        format!(
+            "this {} provider has no `keys:` list to add to",
+            target.provider
+        )
+    })?;
     let root = loaded.root.as_ref().ok_or_else(stale)?;
     let seq = seq_edit::sequence_at(root, keys.value_range)
         .ok_or_else(|| "the `keys:` value is not a list this tool can edit".to_string())?;

@@ -5,7 +5,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 
 use crate::analysis::{analyze, Analysis};
-use crate::decode::{self, model::Config, model::Provider, model::ProviderKind};
+use crate::decode::{self, model::Config, model::Provider};
 use crate::diagnostic::TextRange;
 use crate::line_index::LineIndex;
 use crate::options::Options;
@@ -93,13 +93,11 @@ impl<'t> Loaded<'t> {
 
 /// The keys of a provider's first kind, when it is a local one (aescbc, aesgcm, secretbox).
 pub(crate) fn local_keys(provider: &Provider) -> &[crate::decode::model::Key] {
-    let body = match provider.kinds().first().map(|(k, _)| *k) {
-        Some(ProviderKind::Aesgcm) => &provider.aesgcm,
-        Some(ProviderKind::Aescbc) => &provider.aescbc,
-        Some(ProviderKind::Secretbox) => &provider.secretbox,
-        _ => return &[],
-    };
-    body.as_ref().map_or(&[], |b| b.value.keys_list())
+    provider
+        .kinds()
+        .first()
+        .and_then(|&(kind, _)| provider.keys_of(kind))
+        .map_or(&[], |b| b.value.keys_list())
 }
 
 /// Key material reduced to what compares: the decoded bytes (or the text when it is not

@@ -114,14 +114,14 @@ impl<'a> ChunkReader<'a> {
 }
 
 /// The first char from `first` (a char boundary) that ends by `to` and is not [`allowed`]:
-/// ASCII bytes are checked as bytes, other chars decoded.
+/// ASCII bytes are checked without decoding, other chars decoded.
 fn first_refused(text: &str, first: usize, to: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut at = first;
     while at < to {
         let b = *bytes.get(at)?;
         if b.is_ascii() {
-            if !matches!(b, b'\t' | b'\n' | b'\r' | b' '..=b'~') {
+            if !allowed(char::from(b)) {
                 return Some(at);
             }
             at += 1;

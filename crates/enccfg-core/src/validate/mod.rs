@@ -123,12 +123,11 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
                     }
                 }
                 ProviderKind::Aesgcm | ProviderKind::Aescbc | ProviderKind::Secretbox => {
-                    let (field, sizes): (_, &[usize]) = match first {
-                        ProviderKind::Aesgcm => (provider.aesgcm.as_ref(), &[16, 24, 32]),
-                        ProviderKind::Aescbc => (provider.aescbc.as_ref(), &[16, 24, 32]),
-                        _ => (provider.secretbox.as_ref(), &[32]),
+                    let sizes: &[usize] = match first {
+                        ProviderKind::Secretbox => &[32],
+                        _ => &[16, 24, 32],
                     };
-                    if let Some(field) = field {
+                    if let Some(field) = provider.keys_of(*first) {
                         keys::validate_keys(
                             &mut v,
                             field,

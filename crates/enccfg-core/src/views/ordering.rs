@@ -101,12 +101,9 @@ fn provider_refs(provider: &Provider, entry: usize, index: usize) -> Vec<Provide
             vec![make(Some(name), Some(version), Some(prefix))]
         }
         ProviderKind::Aesgcm | ProviderKind::Aescbc | ProviderKind::Secretbox => {
-            let body = match kind {
-                ProviderKind::Aesgcm => &provider.aesgcm,
-                ProviderKind::Aescbc => &provider.aescbc,
-                _ => &provider.secretbox,
-            };
-            let keys = body.as_ref().map_or(&[][..], |b| b.value.keys_list());
+            let keys = provider
+                .keys_of(kind)
+                .map_or(&[][..], |b| b.value.keys_list());
             keys.iter()
                 .map(|key| {
                     let name = key
