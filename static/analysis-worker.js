@@ -5,18 +5,23 @@
 // newer one before this worker got to them are skipped: only the latest text is analysed.
 let module = null;
 let latest = 0;
+// A module that has not loaded by then (a stalled download) counts as failed: the page then
+// analyses on its own thread instead of staying pending.
+const LOAD_TIMEOUT_MS = 15000;
 
 function load(url) {
   if (!module) {
-    module = import(url)
-      .then(async (m) => {
-        await m.default();
-        return m;
-      })
-      .catch((error) => {
-        module = null;
-        throw error;
-      });
+    const loading = import(url).then(async (m) => {
+      await m.default();
+      return m;
+    });
+    const timeout = new Promise((_, reject) => {
+      setTimeout(() => reject(new Error(`its module did not load in ${LOAD_TIMEOUT_MS / 1000} s`)), LOAD_TIMEOUT_MS);
+    });
+    module = Promise.race([loading, timeout]).catch((error) => {
+      module = null;
+      throw error;
+    });
   }
   return module;
 }

@@ -161,6 +161,20 @@ test('without its worker (blocked or missing), the page analyses a big file itse
   expect(warnings.length).toBe(1);
 });
 
+test('a worker whose module never arrives gives way to the page after 15 s', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.context().route('**/extras/*.wasm', () => {}); // never answered
+  const warnings = workerWarnings(page);
+  await page.goto('./');
+  await settle(page);
+  const { text, badLine } = bigFile(100_000);
+  await paste(page, text);
+  await expect(page.getByTestId('verdict')).toHaveClass(/pending/);
+  await expect(page.getByTestId('verdict')).not.toHaveClass(/pending/, { timeout: 30_000 });
+  await expectShortKeyAt(page, badLine);
+  expect(warnings).toEqual([expect.stringContaining('did not load in 15 s')]);
+});
+
 test('the embed analyses a big file in the worker too', async ({ page }) => {
   const failures = workerWarnings(page);
   await page.goto('./?embed=1');
