@@ -232,7 +232,7 @@ pub fn app(props: &AppProps) -> Html {
                 // One line table for both panels' spans.
                 let lines = text.0.clone().map(Lines::new);
                 (
-                    view_model::ordering_rows(v, lines.as_ref()),
+                    Rc::new(view_model::ordering_rows(v, lines.as_ref())),
                     view_model::health_columns(v, down, lines.as_ref()),
                 )
             })

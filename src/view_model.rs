@@ -275,7 +275,7 @@ mod panels {
     use enccfg_core::views::{lookup, Views};
 
     /// One resource rule, ready to draw.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, Debug, PartialEq, Eq)]
     pub struct OrderingRow {
         pub resource: String,
         /// `aescbc:key1`, `kms:name`, `identity`.

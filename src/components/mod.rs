@@ -20,6 +20,7 @@ mod options_bar;
 mod ordering_panel;
 mod panel_tabs;
 mod share_panel;
+mod stepped;
 mod theme_switch;
 mod verdict_line;
 

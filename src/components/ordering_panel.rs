@@ -1,13 +1,20 @@
 //! The Ordering panel: one row per resource rule, drawn as a write → read flow, and a lookup box.
+//! Thousands of rules are drawn in steps (see `stepped`).
+
+use std::ops::Range;
+use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::stepped::{blocks, use_stepped_count};
 use crate::view_model::OrderingRow;
 
 #[derive(Properties, PartialEq)]
 pub struct OrderingPanelProps {
-    pub rows: Vec<OrderingRow>,
+    /// Shared with the page's memo: the same analysis compares by pointer, not row by row
+    /// (`Rc<Vec<_>>`, not `Rc<[_]>`: `Rc`'s pointer shortcut needs a sized `Eq` value).
+    pub rows: Rc<Vec<OrderingRow>>,
     pub stale: bool,
     pub lookup: String,
     pub answer: Option<String>,
@@ -24,6 +31,7 @@ pub fn ordering_panel(props: &OrderingPanelProps) -> Html {
             on_lookup.emit(input.value());
         })
     };
+    let shown = use_stepped_count(props.rows.len());
     html! {
         <section class="panel ordering-panel" aria-labelledby="ordering-title">
             <h2 id="ordering-title">{ "Ordering: who writes, who reads" }</h2>
@@ -32,7 +40,9 @@ pub fn ordering_panel(props: &OrderingPanelProps) -> Html {
             }
             <p class="panel-intro">{ "Rules in kube-apiserver's precedence: exact names, then group wildcards, then *.*. The first provider writes (with its first key); every provider is tried for reads." }</p>
             <ol class="ordering-rows">
-                { for props.rows.iter().map(|row| row_view(row, &props.on_select)) }
+                { for blocks(shown).map(|range| html! {
+                    <OrderingBlock key={range.start} rows={props.rows.clone()} range={range.clone()} on_select={props.on_select.clone()} />
+                }) }
             </ol>
             <label class="lookup">
                 { "Which rule applies to " }
@@ -45,6 +55,20 @@ pub fn ordering_panel(props: &OrderingPanelProps) -> Html {
             }
         </section>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct OrderingBlockProps {
+    rows: Rc<Vec<OrderingRow>>,
+    range: Range<usize>,
+    on_select: Callback<(u32, u32)>,
+}
+
+/// One step's rows: re-drawn only when they change, not when a later step is added.
+#[function_component(OrderingBlock)]
+fn ordering_block(props: &OrderingBlockProps) -> Html {
+    let rows = props.rows.get(props.range.clone()).unwrap_or_default();
+    html! { <>{ for rows.iter().map(|row| row_view(row, &props.on_select)) }</> }
 }
 
 fn row_view(row: &OrderingRow, on_select: &Callback<(u32, u32)>) -> Html {

@@ -186,3 +186,46 @@ test('the embed analyses a big file in the worker too', async ({ page }) => {
   expect((await fetched(page)).some((url) => url.endsWith('/playground/analysis-worker.js'))).toBe(true);
   expect(failures).toEqual([]);
 });
+
+test('after a 5 MB answer, the caret keeps moving while thousands of ordering rows are drawn, and every rule gets its row', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto('./');
+  await settle(page);
+  const { text } = bigFile(5_000_000);
+  // One row per rule, plus the row for resources no rule matches.
+  const rules = text.split('\n').filter((line) => line.startsWith('  - resources:')).length + 1;
+  expect(rules).toBeGreaterThan(20_000);
+
+  // Records, for each change of the caret's status line, how many rows were drawn by then.
+  await page.evaluate(() => {
+    window.caretMoves = [];
+    const status = document.querySelector('.caret-position');
+    new MutationObserver(() => {
+      window.caretMoves.push({
+        text: status.textContent,
+        rows: document.querySelectorAll('[data-testid=ordering-row]').length,
+      });
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  });
+  await paste(page, text);
+  await page.getByTestId('editor').focus();
+  await settle(page);
+  const rows = page.getByTestId('ordering-row');
+  await expect(rows.first()).toBeAttached();
+
+  // Drawn in one task, the rows kept the page deaf to these keys for many seconds (about 20 s
+  // on this machine), so the status line only followed them once every row was there.
+  const status = page.locator('.caret-position');
+  await page.keyboard.press('ArrowDown');
+  await expect(status).toHaveText('Line 2, column 1');
+  await page.keyboard.press('End');
+  await expect(status).toHaveText('Line 2, column 30');
+  const moves = await page.evaluate(() => window.caretMoves);
+  const whileDrawing = moves.filter((m) => m.rows < rules).map((m) => m.text);
+  expect(whileDrawing).toContain('Line 2, column 30');
+
+  // The contract's one row per rule holds once the drawing ends, in the file's order.
+  await expect(rows).toHaveCount(rules, { timeout: 120_000 });
+  await expect(rows.nth(rules - 2)).toHaveAttribute('data-resource', `r${rules - 2}.example`);
+  await expect(rows.last()).toHaveAttribute('data-resource', '(unlisted)');
+});

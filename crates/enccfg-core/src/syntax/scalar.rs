@@ -257,7 +257,19 @@ mod tests {
         let long_half = format!("9007199254740993{}", "0".repeat(700));
         let long_above = format!("0.{}1", "0".repeat(400));
         for text in [
-            "0", "-0", "+0", "1.", ".5", ".", "", "e5", "1e", "1e+", "--1", "1.2.3", "1e5e5",
+            "0",
+            "-0",
+            "+0",
+            "1.",
+            ".5",
+            ".",
+            "",
+            "e5",
+            "1e",
+            "1e+",
+            "--1",
+            "1.2.3",
+            "1e5e5",
             "9007199254740993", // 2^53 + 1: a halfway case, rounds to even
             "9007199254740995",
             "2.2250738585072011e-308", // the largest subnormal's neighbourhood
