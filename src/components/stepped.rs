@@ -1,14 +1,18 @@
 //! Long lists drawn in steps: a file with thousands of rules would otherwise be laid out in one
 //! task of many seconds, with the page deaf to typing until it ends. A short list is drawn at
-//! once; a long one grows by `STEP` rows per task, each step its own block of rows that later
+//! once; a long one grows by `STEP` rows per frame, each step its own block of rows that later
 //! steps leave untouched.
 
+use std::cell::Cell;
 use std::ops::Range;
+use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Rows drawn per task (about 50 ms of layout for an Ordering row on a slow machine).
+/// Rows drawn per frame (about 80 ms of layout for Ordering rows on this slow machine).
 pub const STEP: usize = 200;
 
 /// How many of `total` rows to draw now. Grows to `total` one step per task; a list that got
@@ -24,11 +28,57 @@ pub fn use_stepped_count(total: usize) -> usize {
                 // The list shrank: remember where it now ends.
                 drawn.set(shown);
             }
-            let next = (shown < total).then(|| Timeout::new(0, move || drawn.set(shown + STEP)));
+            let next = (shown < total).then(|| NextFrame::new(move || drawn.set(shown + STEP)));
             move || drop(next)
         });
     }
     shown.min(total)
+}
+
+/// Runs a step in the next animation frame, after the browser has handled that frame's input and
+/// scroll events (a chain of timers could keep them waiting on a busy machine). A page that draws
+/// no frames (hidden) still gets its step after `FALLBACK_MS`. Dropping it cancels the step.
+struct NextFrame {
+    frame: Option<i32>,
+    _on_frame: Closure<dyn FnMut()>,
+    _fallback: Timeout,
+}
+
+const FALLBACK_MS: u32 = 250;
+
+/// The step, taken by whichever of the frame and the fallback comes first.
+type Pending = Cell<Option<Box<dyn FnOnce()>>>;
+
+impl NextFrame {
+    fn new(step: impl FnOnce() + 'static) -> Self {
+        let step: Rc<Pending> = Rc::new(Cell::new(Some(Box::new(step))));
+        let run = move |step: &Pending| {
+            if let Some(step) = step.take() {
+                step();
+            }
+        };
+        let on_frame = {
+            let step = step.clone();
+            Closure::<dyn FnMut()>::new(move || run(&step))
+        };
+        let frame = gloo_utils::window()
+            .request_animation_frame(on_frame.as_ref().unchecked_ref())
+            .ok();
+        let fallback = Timeout::new(FALLBACK_MS, move || run(&step));
+        NextFrame {
+            frame,
+            _on_frame: on_frame,
+            _fallback: fallback,
+        }
+    }
+}
+
+impl Drop for NextFrame {
+    fn drop(&mut self) {
+        if let Some(frame) = self.frame {
+            let _ = gloo_utils::window().cancel_animation_frame(frame);
+        }
+    }
 }
 
 /// The blocks of `STEP` rows that make up the first `shown` rows.
