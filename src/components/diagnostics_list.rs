@@ -3,14 +3,16 @@
 //! rows stay in source order in the page (the `diagnostic` test id's contract, and the order
 //! keyboard and screen readers follow): the grouping is the CSS `order` of each row, and every
 //! advice row says "advice" in its own text. A severity filter hides rows without removing
-//! them.
+//! them. Thousands of findings are drawn in steps (see `stepped`).
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use enccfg_core::{Fix, Severity};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::stepped::{blocks, use_stepped_count};
 use crate::page::SeverityFilter;
 use crate::view_model::{findings_summary, DiagnosticRow, RowFix};
 
@@ -30,6 +32,7 @@ pub fn diagnostics_list(props: &DiagnosticsProps) -> Html {
     if props.rows.is_empty() {
         return html! { <p class="no-findings">{ "No findings." }</p> };
     }
+    let shown = use_stepped_count(props.rows.len());
     let summary = findings_summary(&props.rows, props.filter);
     let [errors, warnings, infos] = summary.counts;
     html! {
@@ -49,7 +52,14 @@ pub fn diagnostics_list(props: &DiagnosticsProps) -> Html {
                         { "Advice: best practice, not part of the verdict" }
                     </li>
                 }
-                { for props.rows.iter().map(|row| row_view(row, props)) }
+                // A list of its own: Yew matches keyed children only when all of them have keys.
+                <>
+                    { for blocks(shown).map(|range| html! {
+                        <DiagnosticsBlock key={range.start} rows={props.rows.clone()} range={range.clone()}
+                            filter={props.filter} on_select={props.on_select.clone()}
+                            on_fix={props.on_fix.clone()} />
+                    }) }
+                </>
             </ul>
             if summary.hidden > 0 {
                 <p class="note">{ format!("{} hidden by the filter.", count(summary.hidden)) }</p>
@@ -83,7 +93,34 @@ fn severity_box(severity: Severity, label: &str, n: usize, props: &DiagnosticsPr
     }
 }
 
-fn row_view(row: &DiagnosticRow, props: &DiagnosticsProps) -> Html {
+#[derive(Properties)]
+struct BlockProps {
+    rows: Rc<Vec<DiagnosticRow>>,
+    range: Range<usize>,
+    filter: SeverityFilter,
+    on_select: Callback<(u32, u32)>,
+    on_fix: Callback<Rc<Fix>>,
+}
+
+/// The same analysis's rows compare by pointer (a row holds its fix, which has no `Eq`).
+impl PartialEq for BlockProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.rows, &other.rows)
+            && self.range == other.range
+            && self.filter == other.filter
+            && self.on_select == other.on_select
+            && self.on_fix == other.on_fix
+    }
+}
+
+/// One step's rows: re-drawn only when they or the filter change, not when a later step is added.
+#[function_component(DiagnosticsBlock)]
+fn diagnostics_block(props: &BlockProps) -> Html {
+    let rows = props.rows.get(props.range.clone()).unwrap_or_default();
+    html! { <>{ for rows.iter().map(|row| row_view(row, props)) }</> }
+}
+
+fn row_view(row: &DiagnosticRow, props: &BlockProps) -> Html {
     let onclick = {
         let on_select = props.on_select.clone();
         let span = (row.select_from, row.select_to);

@@ -229,3 +229,37 @@ test('after a 5 MB answer, the caret keeps moving while thousands of ordering ro
   await expect(rows.nth(rules - 2)).toHaveAttribute('data-resource', `r${rules - 2}.example`);
   await expect(rows.last()).toHaveAttribute('data-resource', '(unlisted)');
 });
+
+test('thousands of findings are drawn in steps: keys are handled meanwhile, and every finding gets its row in source order', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('./');
+  await settle(page);
+  // 1 MB of entries whose keys are all 21 bytes long: one EC0218 error per entry.
+  const lines = [...HEADER_LINES];
+  for (let i = 0; lines.length < 36_000; i++) {
+    lines.push(`  - resources: [r${i}.example]`, '    providers:', '      - secretbox:', '          keys:',
+      `            - name: k${i}`, `              secret: ${randomBytes(21).toString('base64')}`);
+  }
+  const findings = (lines.length - HEADER_LINES.length) / 6;
+  await page.evaluate(() => {
+    window.caretMoves = [];
+    const status = document.querySelector('.caret-position');
+    new MutationObserver(() => {
+      window.caretMoves.push({ text: status.textContent, rows: document.querySelectorAll('[data-testid=diagnostic]').length });
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  });
+  await paste(page, lines.join('\n') + '\n');
+  await page.getByTestId('editor').focus();
+  await settle(page);
+  const rows = page.locator('[data-testid=diagnostic][data-code=EC0218]');
+  await expect(rows.first()).toBeAttached();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.caret-position')).toHaveText('Line 2, column 1');
+  const moves = await page.evaluate(() => window.caretMoves);
+  expect(moves.filter((m) => m.rows < findings).map((m) => m.text)).toContain('Line 2, column 1');
+
+  await expect(rows).toHaveCount(findings, { timeout: 60_000 });
+  const lastLine = HEADER_LINES.length + 6 * findings;
+  await expect(rows.first()).toHaveAttribute('data-line', String(HEADER_LINES.length + 6));
+  await expect(rows.last()).toHaveAttribute('data-line', String(lastLine));
+});
