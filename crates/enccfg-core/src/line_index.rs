@@ -120,10 +120,8 @@ impl<T: AsRef<str>> LineIndex<T> {
     fn counts(&self, offset: usize) -> (usize, usize) {
         let mark = Self::mark_before(&self.checkpoints, |m| m.byte, offset);
         let between = self.text().get(mark.byte..offset).unwrap_or_default();
-        (
-            mark.chars + between.chars().count(),
-            mark.utf16 + between.encode_utf16().count(),
-        )
+        let (chars, utf16) = char_and_utf16_counts(between);
+        (mark.chars + chars, mark.utf16 + utf16)
     }
 
     /// The position of byte `offset` (clamped to the text and to a char boundary).
@@ -174,6 +172,16 @@ impl<T: AsRef<str>> LineIndex<T> {
                 .nth(skip)
                 .map_or(line_text.len(), |(i, _)| i)
     }
+}
+
+/// Chars and UTF-16 units in `text`, counted byte by byte as in [`LineIndex::new`] (decoding
+/// chars cost several times more on the long lines of flow-style files): a char starts at every
+/// byte that is not a continuation byte, and takes two units when it is four bytes long.
+fn char_and_utf16_counts(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let chars = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let four_byte = bytes.iter().filter(|&&b| b >= 0xF0).count();
+    (chars, chars + four_byte)
 }
 
 fn to_u32(v: usize) -> u32 {
