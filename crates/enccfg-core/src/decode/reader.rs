@@ -218,7 +218,17 @@ impl Reader {
 
     /// A string value (null reads as empty); `None` after reporting a wrong type.
     pub(crate) fn string(&mut self, node: &Node, path: &FieldPath<'_>) -> Option<String> {
-        match (&node.kind, resolved(node)) {
+        self.string_as(node, resolved(node), path)
+    }
+
+    /// [`Reader::string`] for a node already resolved to `resolution`.
+    fn string_as(
+        &mut self,
+        node: &Node,
+        resolution: Option<Resolved>,
+        path: &FieldPath<'_>,
+    ) -> Option<String> {
+        match (&node.kind, resolution) {
             (NodeKind::Scalar { value, .. }, Some(Resolved::Str)) => Some(value.clone()),
             (_, Some(Resolved::Null)) => Some(String::new()),
             _ => {
@@ -236,10 +246,10 @@ impl Reader {
         path: &FieldPath<'_>,
     ) -> Option<Field<String>> {
         let (key, value) = fields.get(name)?;
-        if is_null(value) {
-            return None;
-        }
-        let text = self.string(value, &path.field(name))?;
+        let text = match resolved(value) {
+            Some(Resolved::Null) => return None,
+            resolution => self.string_as(value, resolution, &path.field(name))?,
+        };
         Some(Field {
             value: text,
             key: key.range,
