@@ -38,6 +38,7 @@ mod decode;
 pub mod deploy;
 mod diagnostic;
 mod export;
+mod field_path;
 pub mod fix;
 mod line_index;
 mod lint;

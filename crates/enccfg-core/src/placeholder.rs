@@ -58,15 +58,30 @@ pub(crate) fn classify(value: &str) -> Option<Placeholder> {
     if repeated('x') || repeated('*') || repeated('.') {
         return Some(Placeholder::Example);
     }
-    let word: String = v
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if WORDS.contains(&word.as_str()) || PREFIXES.iter().any(|p| word.starts_with(p)) {
+    let mut head = [0u8; LONGEST + 1];
+    let word = word_head(v, &mut head);
+    if WORDS.iter().any(|w| w.as_bytes() == word)
+        || PREFIXES.iter().any(|p| word.starts_with(p.as_bytes()))
+    {
         return Some(Placeholder::Example);
     }
     None
+}
+
+/// The length of the longest of [`WORDS`] and [`PREFIXES`].
+const LONGEST: usize = 11;
+
+/// The first `LONGEST + 1` letters and digits of `value`, lower case, in `head`: enough to
+/// compare with [`WORDS`] (a longer word matches none) and [`PREFIXES`], without building the
+/// whole word for every value (most are long keys).
+fn word_head<'h>(value: &str, head: &'h mut [u8; LONGEST + 1]) -> &'h [u8] {
+    let mut len = 0;
+    let letters = value.bytes().filter(u8::is_ascii_alphanumeric);
+    for (slot, b) in head.iter_mut().zip(letters) {
+        *slot = b.to_ascii_lowercase();
+        len += 1;
+    }
+    head.get(..len).unwrap_or_default()
 }
 
 /// The placeholder as a message may show it: at most 40 characters, one line.
@@ -90,7 +105,7 @@ pub(crate) fn secret_advice(kind: Placeholder) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{classify, Placeholder};
+    use super::{classify, Placeholder, LONGEST, PREFIXES, WORDS};
 
     #[test]
     fn the_forms_people_publish_are_placeholders() {
@@ -125,5 +140,18 @@ mod tests {
         ] {
             assert_eq!(classify(value), None, "{value}");
         }
+    }
+
+    #[test]
+    fn only_the_head_of_a_word_is_compared() {
+        let longest = WORDS.iter().chain(PREFIXES).map(|w| w.len()).max();
+        assert_eq!(longest, Some(LONGEST));
+        // Longer than every word: not `placeholder`, though it starts like one.
+        assert_eq!(classify("place-holder1"), None);
+        assert_eq!(classify("Place_Holder"), Some(Placeholder::Example));
+        assert_eq!(
+            classify("REPLACE_WITH_YOUR_OWN_KEY_0123456789"),
+            Some(Placeholder::Example)
+        );
     }
 }

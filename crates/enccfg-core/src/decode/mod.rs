@@ -8,9 +8,8 @@ pub(crate) mod header;
 pub(crate) mod model;
 mod reader;
 
-use std::fmt::Write as _;
-
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::field_path::FieldPath;
 use crate::options::Options;
 use crate::syntax::Node;
 use model::{Config, Entry, Field, Key, Keys, Kms, KmsDefaults, Provider, ResourceName};
@@ -61,8 +60,8 @@ pub(crate) fn decode(root: &Node, options: &Options, json: bool) -> Decoded {
 }
 
 fn decode_config(root: &Node, r: &mut Reader) -> Option<Config> {
-    let fields = r.mapping(root, "", TOP_FIELDS)?;
-    let resources = list_field(r, &fields, "resources", "resources", decode_entry);
+    let fields = r.mapping(root, &FieldPath::Root, TOP_FIELDS)?;
+    let resources = list_field(r, &fields, "resources", &FieldPath::Root, decode_entry);
     Some(Config {
         range: root.range,
         head: header::head(root),
@@ -70,28 +69,26 @@ fn decode_config(root: &Node, r: &mut Reader) -> Option<Config> {
     })
 }
 
-/// A list field: `None` when missing or null; items that fail to decode are dropped (the
-/// failure is already reported and stops validation).
+/// A list field `name` of the mapping at `parent`: `None` when missing or null; items that
+/// fail to decode are dropped (the failure is already reported and stops validation).
 fn list_field<T>(
     r: &mut Reader,
     fields: &Fields<'_>,
     name: &str,
-    path: &str,
-    mut item: impl FnMut(&mut Reader, &Node, &str) -> Option<T>,
+    parent: &FieldPath<'_>,
+    mut item: impl FnMut(&mut Reader, &Node, &FieldPath<'_>) -> Option<T>,
 ) -> Option<Field<Vec<T>>> {
     let (key, value) = fields.get(name)?;
     if is_null(value) {
         return None;
     }
-    let items = r.sequence(value, path)?;
+    let path = parent.field(name);
+    let items = r.sequence(value, &path)?;
     // Exactly as long as the list (a collected `filter_map` starts at four: half of a
-    // two-provider list was spare room), and one path buffer for every item.
+    // two-provider list was spare room).
     let mut decoded = Vec::with_capacity(items.len());
-    let mut item_path = String::with_capacity(path.len() + 8);
     for (i, node) in items.iter().enumerate() {
-        item_path.clear();
-        let _ = write!(item_path, "{path}[{i}]");
-        decoded.extend(item(r, node, &item_path));
+        decoded.extend(item(r, node, &path.index(i)));
     }
     Some(Field {
         value: decoded,
@@ -100,7 +97,7 @@ fn list_field<T>(
     })
 }
 
-fn decode_entry(r: &mut Reader, node: &Node, path: &str) -> Option<Entry> {
+fn decode_entry(r: &mut Reader, node: &Node, path: &FieldPath<'_>) -> Option<Entry> {
     let empty = Entry {
         range: node.range,
         head: header::head(node),
@@ -111,25 +108,13 @@ fn decode_entry(r: &mut Reader, node: &Node, path: &str) -> Option<Entry> {
         // A null element decodes to an empty entry; a wrong type was reported.
         return is_null(node).then_some(empty);
     };
-    let resources = list_field(
-        r,
-        &fields,
-        "resources",
-        &format!("{path}.resources"),
-        |r, n, p| {
-            r.string(n, p).map(|name| ResourceName {
-                name,
-                range: n.range,
-            })
-        },
-    );
-    let providers = list_field(
-        r,
-        &fields,
-        "providers",
-        &format!("{path}.providers"),
-        decode_provider,
-    );
+    let resources = list_field(r, &fields, "resources", path, |r, n, p| {
+        r.string(n, p).map(|name| ResourceName {
+            name,
+            range: n.range,
+        })
+    });
+    let providers = list_field(r, &fields, "providers", path, decode_provider);
     Some(Entry {
         resources,
         providers,
@@ -137,7 +122,7 @@ fn decode_entry(r: &mut Reader, node: &Node, path: &str) -> Option<Entry> {
     })
 }
 
-fn decode_provider(r: &mut Reader, node: &Node, path: &str) -> Option<Provider> {
+fn decode_provider(r: &mut Reader, node: &Node, path: &FieldPath<'_>) -> Option<Provider> {
     let mut provider = Provider {
         range: node.range,
         ..Provider::default()
@@ -158,12 +143,12 @@ fn object_field<T>(
     r: &mut Reader,
     fields: &Fields<'_>,
     name: &str,
-    path: &str,
+    path: &FieldPath<'_>,
     known: &[&str],
-    body: impl FnOnce(&mut Reader, &Fields<'_>, &str) -> Option<T>,
+    body: impl FnOnce(&mut Reader, &Fields<'_>, &FieldPath<'_>) -> Option<T>,
 ) -> Option<Field<T>> {
     let (key, value) = fields.get(name)?;
-    let path = format!("{path}.{name}");
+    let path = path.field(name);
     let merged;
     let node = if r.json && !r.strict {
         // Go decodes every occurrence into the same struct: null resets it, objects merge.
@@ -195,14 +180,19 @@ fn object_field<T>(
     })
 }
 
-fn keys_field(r: &mut Reader, fields: &Fields<'_>, name: &str, path: &str) -> Option<Field<Keys>> {
+fn keys_field(
+    r: &mut Reader,
+    fields: &Fields<'_>,
+    name: &str,
+    path: &FieldPath<'_>,
+) -> Option<Field<Keys>> {
     object_field(r, fields, name, path, KEYS_FIELDS, |r, inner, path| {
-        let keys = list_field(r, inner, "keys", &format!("{path}.keys"), decode_key);
+        let keys = list_field(r, inner, "keys", path, decode_key);
         Some(Keys { keys })
     })
 }
 
-fn decode_key(r: &mut Reader, node: &Node, path: &str) -> Option<Key> {
+fn decode_key(r: &mut Reader, node: &Node, path: &FieldPath<'_>) -> Option<Key> {
     let empty = Key {
         range: node.range,
         head: header::head(node),
@@ -219,7 +209,7 @@ fn decode_key(r: &mut Reader, node: &Node, path: &str) -> Option<Key> {
     })
 }
 
-fn decode_kms(r: &mut Reader, fields: &Fields<'_>, path: &str) -> Option<Box<Kms>> {
+fn decode_kms(r: &mut Reader, fields: &Fields<'_>, path: &FieldPath<'_>) -> Option<Box<Kms>> {
     let mut kms = Kms {
         api_version: r.string_field(fields, "apiVersion", path),
         name: r.string_field(fields, "name", path),

@@ -134,25 +134,36 @@ impl ProviderKind {
 }
 
 impl Provider {
+    /// Every kind in validation order, with its key range when this element sets it.
+    fn kind_slots(&self) -> [(ProviderKind, Option<TextRange>); 5] {
+        [
+            (ProviderKind::Kms, self.kms.as_ref().map(|f| f.key)),
+            (ProviderKind::Aesgcm, self.aesgcm.as_ref().map(|f| f.key)),
+            (ProviderKind::Aescbc, self.aescbc.as_ref().map(|f| f.key)),
+            (
+                ProviderKind::Secretbox,
+                self.secretbox.as_ref().map(|f| f.key),
+            ),
+            (
+                ProviderKind::Identity,
+                self.identity.as_ref().map(|f| f.key),
+            ),
+        ]
+    }
+
     /// The kinds set on this element, in validation order, with their key ranges.
     pub(crate) fn kinds(&self) -> Vec<(ProviderKind, TextRange)> {
-        let mut kinds = Vec::new();
-        if let Some(f) = &self.kms {
-            kinds.push((ProviderKind::Kms, f.key));
-        }
-        if let Some(f) = &self.aesgcm {
-            kinds.push((ProviderKind::Aesgcm, f.key));
-        }
-        if let Some(f) = &self.aescbc {
-            kinds.push((ProviderKind::Aescbc, f.key));
-        }
-        if let Some(f) = &self.secretbox {
-            kinds.push((ProviderKind::Secretbox, f.key));
-        }
-        if let Some(f) = &self.identity {
-            kinds.push((ProviderKind::Identity, f.key));
-        }
-        kinds
+        self.kind_slots()
+            .into_iter()
+            .filter_map(|(kind, key)| Some((kind, key?)))
+            .collect()
+    }
+
+    /// The first of [`Provider::kinds`] (the one kube-apiserver checks), without the list.
+    pub(crate) fn first_kind(&self) -> Option<(ProviderKind, TextRange)> {
+        self.kind_slots()
+            .into_iter()
+            .find_map(|(kind, key)| Some((kind, key?)))
     }
 
     /// The body of local kind `kind` (aesgcm, aescbc, secretbox) when this element sets it;

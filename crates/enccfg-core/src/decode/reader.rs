@@ -4,6 +4,7 @@
 use super::duration::parse_go_duration;
 use super::model::Field;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::field_path::FieldPath;
 use crate::options::Options;
 use crate::registry;
 use crate::syntax::{resolve, Node, NodeKind, Resolved, ScalarStyle};
@@ -83,7 +84,7 @@ impl Reader {
         }
     }
 
-    fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
+    fn wrong_type(&mut self, node: &Node, path: &FieldPath<'_>, expected: &str) {
         let mut d = Diagnostic::new(
             &registry::WRONG_TYPE,
             node.range,
@@ -117,7 +118,7 @@ impl Reader {
     pub(crate) fn mapping<'n>(
         &mut self,
         node: &'n Node,
-        path: &str,
+        path: &FieldPath<'_>,
         known: &[&str],
     ) -> Option<Fields<'n>> {
         let pairs = match &node.kind {
@@ -147,15 +148,11 @@ impl Reader {
         &mut self,
         key: &Node,
         name: &str,
-        path: &str,
+        path: &FieldPath<'_>,
         known: &[&str],
         present: &[&str],
     ) {
-        let full = if path.is_empty() {
-            name.to_string()
-        } else {
-            format!("{path}.{name}")
-        };
+        let full = path.field(name);
         let (severity, consequence) = if self.strict {
             (
                 Severity::Error,
@@ -204,7 +201,11 @@ impl Reader {
     }
 
     /// A list's items (empty for null), or `None` when the node is not a list.
-    pub(crate) fn sequence<'n>(&mut self, node: &'n Node, path: &str) -> Option<&'n [Node]> {
+    pub(crate) fn sequence<'n>(
+        &mut self,
+        node: &'n Node,
+        path: &FieldPath<'_>,
+    ) -> Option<&'n [Node]> {
         match &node.kind {
             NodeKind::Sequence(items) => Some(items),
             NodeKind::Scalar { .. } if is_null(node) => Some(&[]),
@@ -216,8 +217,18 @@ impl Reader {
     }
 
     /// A string value (null reads as empty); `None` after reporting a wrong type.
-    pub(crate) fn string(&mut self, node: &Node, path: &str) -> Option<String> {
-        match (&node.kind, resolved(node)) {
+    pub(crate) fn string(&mut self, node: &Node, path: &FieldPath<'_>) -> Option<String> {
+        self.string_as(node, resolved(node), path)
+    }
+
+    /// [`Reader::string`] for a node already resolved to `resolution`.
+    fn string_as(
+        &mut self,
+        node: &Node,
+        resolution: Option<Resolved>,
+        path: &FieldPath<'_>,
+    ) -> Option<String> {
+        match (&node.kind, resolution) {
             (NodeKind::Scalar { value, .. }, Some(Resolved::Str)) => Some(value.clone()),
             (_, Some(Resolved::Null)) => Some(String::new()),
             _ => {
@@ -232,13 +243,13 @@ impl Reader {
         &mut self,
         fields: &Fields<'_>,
         name: &str,
-        path: &str,
+        path: &FieldPath<'_>,
     ) -> Option<Field<String>> {
         let (key, value) = fields.get(name)?;
-        if is_null(value) {
-            return None;
-        }
-        let text = self.string(value, &format!("{path}.{name}"))?;
+        let text = match resolved(value) {
+            Some(Resolved::Null) => return None,
+            resolution => self.string_as(value, resolution, &path.field(name))?,
+        };
         Some(Field {
             value: text,
             key: key.range,
@@ -251,10 +262,10 @@ impl Reader {
         &mut self,
         fields: &Fields<'_>,
         name: &str,
-        path: &str,
+        path: &FieldPath<'_>,
     ) -> Option<Field<i32>> {
         let (key, node) = fields.get(name)?;
-        let full = format!("{path}.{name}");
+        let full = path.field(name);
         let json_number = matches!(
             node.kind,
             NodeKind::Scalar {
@@ -311,10 +322,10 @@ impl Reader {
         &mut self,
         fields: &Fields<'_>,
         name: &str,
-        path: &str,
+        path: &FieldPath<'_>,
     ) -> Option<Field<i64>> {
         let (key, node) = fields.get(name)?;
-        let full = format!("{path}.{name}");
+        let full = path.field(name);
         let text = match (&node.kind, resolved(node)) {
             (_, Some(Resolved::Null)) => return None,
             (NodeKind::Scalar { value, .. }, Some(Resolved::Str)) => value.clone(),

@@ -7,9 +7,34 @@ use super::{keyed, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::validate::decode_secret;
 
+/// Where a key is: `resources[entry].providers[index].kind.keys[key]` once displayed, which is
+/// only when a finding names it (not for every key of the file).
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    entry: usize,
+    index: usize,
+    kind: &'a str,
+    key: usize,
+}
+
+impl std::fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Place {
+            entry,
+            index,
+            kind,
+            key,
+        } = self;
+        write!(
+            f,
+            "resources[{entry}].providers[{index}].{kind}.keys[{key}]"
+        )
+    }
+}
+
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    // Every key material seen so far: where it was first, its provider kind and key name.
-    let mut seen: HashMap<Vec<u8>, (String, &str, &str)> = HashMap::default();
+    // Every key material seen so far: where it was first (with its provider kind) and its name.
+    let mut seen: HashMap<Vec<u8>, (Place<'_>, &str)> = HashMap::default();
     for body in keyed(ctx.config) {
         for (k, key) in body.keys.value.keys_list().iter().enumerate() {
             let Some(secret) = key.secret.as_ref() else {
@@ -20,14 +45,16 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             };
             let name = key.name.as_ref().map_or("", |f| f.value.as_str());
             let kind = body.kind.as_str();
-            let here = format!(
-                "resources[{}].providers[{}].{kind}.keys[{k}]",
-                body.entry, body.index
-            );
-            if let Some((first, first_kind, first_name)) = seen.get(&bytes) {
+            let here = Place {
+                entry: body.entry,
+                index: body.index,
+                kind,
+                key: k,
+            };
+            if let Some((first, first_name)) = seen.get(&bytes) {
                 // The same provider and key copied into another entry is a common, deliberate
                 // layout; other reuse (another algorithm, another name) is a warning.
-                let copy = *first_kind == kind && *first_name == name;
+                let copy = first.kind == kind && *first_name == name;
                 let d = ctx
                     .report(
                         secret.value_range,
@@ -39,7 +66,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(if copy { d.severity(Severity::Info) } else { d });
                 continue;
             }
-            seen.insert(bytes, (here, kind, name));
+            seen.insert(bytes, (here, name));
         }
     }
 }

@@ -73,7 +73,7 @@ pub(crate) fn element_kinds(entry: &Entry) -> Vec<(ProviderKind, TextRange, &Pro
     entry
         .providers_list()
         .iter()
-        .filter_map(|p| p.kinds().first().map(|&(kind, range)| (kind, range, p)))
+        .filter_map(|p| p.first_kind().map(|(kind, range)| (kind, range, p)))
         .collect()
 }
 

@@ -124,7 +124,7 @@ pub fn key_target(text: &str, caret: Option<usize>) -> Result<KeyTarget, String>
     let mut first = None;
     for (e, entry) in config.resources_list().iter().enumerate() {
         for (i, provider) in entry.providers_list().iter().enumerate() {
-            let Some((kind, _)) = provider.kinds().first().copied() else {
+            let Some((kind, _)) = provider.first_kind() else {
                 continue;
             };
             if !is_local(kind) {
@@ -173,10 +173,9 @@ pub fn insert_key(
         .provider(target.entry, target.index)
         .ok_or_else(stale)?;
     let body = provider
-        .kinds()
-        .first()
+        .first_kind()
         .filter(|(kind, _)| kind.as_str() == target.provider)
-        .and_then(|&(kind, _)| provider.keys_of(kind))
+        .and_then(|(kind, _)| provider.keys_of(kind))
         .ok_or_else(stale)?;
     let keys = body.value.keys.as_ref().ok_or_else(|| {
         format!(

@@ -94,9 +94,8 @@ impl<'t> Loaded<'t> {
 /// The keys of a provider's first kind, when it is a local one (aescbc, aesgcm, secretbox).
 pub(crate) fn local_keys(provider: &Provider) -> &[crate::decode::model::Key] {
     provider
-        .kinds()
-        .first()
-        .and_then(|&(kind, _)| provider.keys_of(kind))
+        .first_kind()
+        .and_then(|(kind, _)| provider.keys_of(kind))
         .map_or(&[], |b| b.value.keys_list())
 }
 

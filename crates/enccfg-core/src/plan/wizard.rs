@@ -213,7 +213,7 @@ enum Writer {
 
 fn writer_of(loaded: &Loaded<'_>, entry: usize) -> Option<Writer> {
     let provider = loaded.provider(entry, 0)?;
-    let (kind, _) = provider.kinds().first().copied()?;
+    let (kind, _) = provider.first_kind()?;
     Some(match kind {
         ProviderKind::Identity => Writer::Identity,
         ProviderKind::Kms => {

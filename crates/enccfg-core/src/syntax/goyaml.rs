@@ -114,15 +114,22 @@ pub(super) fn apply<'t>(text: &'t str, patches: &[Patch]) -> Cow<'t, str> {
     Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
 }
 
-/// Where lines start (YAML 1.1 breaks: LF, CR, CRLF, NEL, LS, PS).
+/// Where lines start (YAML 1.1 breaks: LF, CR, CRLF, NEL, LS, PS). Byte by byte (decoding
+/// every char cost several times more): in UTF-8, the first byte of NEL (C2 85), LS (E2 80 A8)
+/// and PS (E2 80 A9) only ever starts a char.
 fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.char_indices()
-        .filter(|&(i, c)| match c {
-            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => true,
-            '\r' => text.as_bytes().get(i + 1) != Some(&b'\n'),
-            _ => false,
-        })
-        .map(|(i, c)| i + c.len_utf8())
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
+        let next = |k: usize| bytes.get(i + k).copied();
+        let break_len = match b {
+            b'\n' => 1,
+            b'\r' if next(1) != Some(b'\n') => 1,
+            0xC2 if next(1) == Some(0x85) => 2,
+            0xE2 if next(1) == Some(0x80) && matches!(next(2), Some(0xA8 | 0xA9)) => 3,
+            _ => return None,
+        };
+        Some(i + break_len)
+    })
 }
 
 /// go-yaml's BOM check looks at the start of its buffer, so a U+FEFF at the start of a later
@@ -294,6 +301,21 @@ pub(super) fn flow_question_mark(raw: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_start_after_every_yaml_break() {
+        let text = "a\nb\r\nc\rd\u{85}e\u{2028}f\u{2029}g\u{2027}\u{c5}h\r";
+        let starts: Vec<usize> = line_starts(text).collect();
+        let expected: Vec<usize> = ["a\n", "b\r\n", "c\r", "d\u{85}", "e\u{2028}", "f\u{2029}"]
+            .iter()
+            .scan(0, |at, line| {
+                *at += line.len();
+                Some(*at)
+            })
+            .chain([text.len()])
+            .collect();
+        assert_eq!(starts, expected);
+    }
 
     #[test]
     fn tags_are_patched_only_where_a_token_starts() {

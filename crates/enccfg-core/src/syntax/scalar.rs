@@ -83,8 +83,13 @@ pub(crate) fn tag_mismatch(text: &str, tag: &str) -> Option<(&'static str, &'sta
 /// scalar skips those comparisons (about forty, on every plain key and value).
 const LONGEST_WORD: usize = 5;
 
+/// The bytes those words start with: a scalar that starts otherwise (`name` does, `keys` does
+/// not) skips the comparisons too.
+const WORD_STARTS: &[u8] = b"~nNyYtTfFoO.+-";
+
 fn resolve_plain(text: &str) -> Resolved {
-    if text.len() > LONGEST_WORD {
+    let first = text.as_bytes().first();
+    if text.len() > LONGEST_WORD || first.is_some_and(|b| !WORD_STARTS.contains(b)) {
         return resolve_by_first_byte(text);
     }
     match text {
@@ -316,12 +321,15 @@ mod tests {
     }
 
     #[test]
-    fn every_whole_word_fits_the_length_guard() {
-        // The words of `resolve_plain`'s match: a longer one would be skipped by the guard.
+    fn every_whole_word_fits_the_length_and_first_byte_guards() {
+        // The words of `resolve_plain`'s match: a longer one, or one starting with a byte not
+        // in `WORD_STARTS`, would be skipped by the guards.
         let words = "~ null Null NULL y Y yes Yes YES true True TRUE on On ON n N no No NO false \
             False FALSE off Off OFF .nan .NaN .NAN .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF";
         for word in words.split_whitespace() {
             assert!(word.len() <= LONGEST_WORD, "{word}");
+            let first = word.bytes().next();
+            assert!(first.is_some_and(|b| WORD_STARTS.contains(&b)), "{word}");
             assert_ne!(plain(word), Resolved::Str, "{word}");
         }
     }

@@ -6,6 +6,7 @@ use base64::Engine;
 use super::Validator;
 use crate::decode::model::{Field, Keys, ProviderKind};
 use crate::diagnostic::FieldErrorType;
+use crate::field_path::FieldPath;
 use crate::registry;
 
 /// Go's `base64.StdEncoding`: standard alphabet, padding required, trailing bits tolerated.
@@ -32,7 +33,7 @@ pub(crate) fn validate_keys(
     v: &mut Validator,
     field: &Field<Keys>,
     kind: ProviderKind,
-    path: &str,
+    path: &FieldPath<'_>,
     sizes: &[usize],
 ) {
     let keys = field.value.keys_list();
@@ -53,7 +54,7 @@ pub(crate) fn validate_keys(
         return;
     }
     for (k, key) in keys.iter().enumerate() {
-        let key_path = format!("{path}[{k}]");
+        let key_path = path.index(k);
         if key.name.as_ref().is_none_or(|f| f.value.is_empty()) {
             let range = key.name.as_ref().map_or(key.head, |f| f.key);
             v.report(

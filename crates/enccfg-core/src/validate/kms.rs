@@ -6,12 +6,13 @@ use rustc_hash::FxHashSet as HashSet;
 use super::{go_url, Validator};
 use crate::decode::model::{Field, Kms};
 use crate::diagnostic::FieldErrorType;
+use crate::field_path::FieldPath;
 use crate::registry;
 
 pub(crate) fn validate_kms(
     v: &mut Validator,
     kms: &Field<Box<Kms>>,
-    path: &str,
+    path: &FieldPath<'_>,
     earlier_names: &HashSet<String>,
 ) {
     let k = &kms.value;

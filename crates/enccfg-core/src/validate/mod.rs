@@ -12,6 +12,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::decode::model::{Config, ProviderKind};
 use crate::diagnostic::{Diagnostic, FieldErrorType, TextRange};
+use crate::field_path::FieldPath;
 use crate::options::Options;
 use crate::registry::{self, Code};
 
@@ -57,10 +58,12 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
     };
 
     let mut kms_names: HashSet<String> = HashSet::default();
+    let root = FieldPath::Root;
+    let list = root.field("resources");
     for (i, entry) in entries.value.iter().enumerate() {
-        let r = format!("resources[{i}].resources");
-        let p = format!("resources[{i}].providers");
-        resources::validate_entry_resources(&mut v, entry, &r);
+        let at = list.index(i);
+        let p = at.field("providers");
+        resources::validate_entry_resources(&mut v, entry, &at.field("resources"));
 
         let providers = entry.providers_list();
         if providers.is_empty() {
@@ -71,7 +74,7 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
             v.report(
                 &registry::PROVIDERS_REQUIRED,
                 range,
-                p.clone(),
+                p.to_string(),
                 FieldErrorType::Required,
                 format!("entry {i} has no providers: at least one is required"),
             )
@@ -79,14 +82,14 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
                 Some("add a provider, e.g. `- secretbox: {keys: [...]}` or `- kms: {...}`".into());
         }
         for (j, provider) in providers.iter().enumerate() {
-            let path = format!("{p}[{j}]");
+            let path = p.index(j);
             let kinds = provider.kinds();
             match kinds.len() {
                 0 => {
                     v.report(
                         &registry::NO_PROVIDER,
                         provider.range,
-                        path.clone(),
+                        path.to_string(),
                         FieldErrorType::Invalid,
                         "this list element sets no provider (kms, aesgcm, aescbc, secretbox or identity)".into(),
                     )
@@ -99,7 +102,7 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
                     v.report(
                         &registry::SEVERAL_PROVIDERS,
                         second,
-                        path.clone(),
+                        path.to_string(),
                         FieldErrorType::Invalid,
                         format!(
                             "one list element sets {} providers ({}); only `{}` is checked and the element is refused",
@@ -118,7 +121,7 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
                 ProviderKind::Kms => {
                     // `kinds` lists only the kinds that are set, so `kms` is.
                     if let Some(kms) = &provider.kms {
-                        kms::validate_kms(&mut v, kms, &format!("{path}.kms"), &kms_names);
+                        kms::validate_kms(&mut v, kms, &path.field("kms"), &kms_names);
                         kms_names.insert(kms.value.name_text().to_string());
                     }
                 }
@@ -132,7 +135,7 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
                             &mut v,
                             field,
                             *first,
-                            &format!("{path}.{}.keys", first.as_str()),
+                            &path.field(first.as_str()).field("keys"),
                             sizes,
                         );
                     }

@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::Validator;
 use crate::decode::model::{Entry, ResourceName};
 use crate::diagnostic::FieldErrorType;
+use crate::field_path::FieldPath;
 use crate::registry;
 
 /// `ParseGroupResource`: split at the first `.`; no dot means the core group.
@@ -12,7 +13,7 @@ pub(crate) fn parse_group_resource(name: &str) -> (&str, &str) {
     name.split_once('.').unwrap_or((name, ""))
 }
 
-pub(crate) fn validate_entry_resources(v: &mut Validator, entry: &Entry, path: &str) {
+pub(crate) fn validate_entry_resources(v: &mut Validator, entry: &Entry, path: &FieldPath<'_>) {
     let names = entry.resources_list();
     if names.is_empty() {
         let range = entry
@@ -31,14 +32,14 @@ pub(crate) fn validate_entry_resources(v: &mut Validator, entry: &Entry, path: &
     }
     overlap_and_duplicates(v, names, path);
     for (j, name) in names.iter().enumerate() {
-        per_name(v, name, &format!("{path}[{j}]"));
+        per_name(v, name, &path.index(j));
     }
 }
 
 /// E2: at most one duplicate error and one overlap error, on the list path, for the same pairs
 /// kube-apiserver's double loop over (i, j) would find first, including its quirk: after the
 /// first duplicate pair, equal pairs are checked for overlap too. Linear, not quadratic.
-fn overlap_and_duplicates(v: &mut Validator, names: &[ResourceName], path: &str) {
+fn overlap_and_duplicates(v: &mut Validator, names: &[ResourceName], path: &FieldPath<'_>) {
     if names.len() < 2 {
         return;
     }
@@ -146,7 +147,7 @@ fn first_overlap(parsed: &[(&str, &str)], skip: Option<(usize, usize)>) -> Optio
 }
 
 /// E3a–E3f: the first that matches wins.
-fn per_name(v: &mut Validator, name: &ResourceName, path: &str) {
+fn per_name(v: &mut Validator, name: &ResourceName, path: &FieldPath<'_>) {
     let text = name.name.as_str();
     let (resource, group) = parse_group_resource(text);
     let (code, message, help): (_, String, String) = if has_capital(text) {

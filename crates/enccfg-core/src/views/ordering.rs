@@ -71,7 +71,7 @@ pub struct Ordering {
 }
 
 fn provider_refs(provider: &Provider, entry: usize, index: usize) -> Vec<ProviderRef> {
-    let Some((kind, _)) = provider.kinds().first().copied() else {
+    let Some((kind, _)) = provider.first_kind() else {
         return Vec::new();
     };
     let make =
