@@ -12,7 +12,7 @@ use enccfg_core::{Fix, Severity};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::stepped::{blocks, use_stepped_count};
+use super::stepped::{blocks, same_rows, use_stepped_count};
 use crate::page::SeverityFilter;
 use crate::view_model::{findings_summary, DiagnosticRow, RowFix};
 
@@ -102,14 +102,13 @@ struct BlockProps {
     on_fix: Callback<Rc<Fix>>,
 }
 
-/// The same analysis's rows compare by pointer (a row holds its fix, which has no `Eq`).
 impl PartialEq for BlockProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.rows, &other.rows)
-            && self.range == other.range
+        self.range == other.range
             && self.filter == other.filter
             && self.on_select == other.on_select
             && self.on_fix == other.on_fix
+            && same_rows(&self.rows, &other.rows, &self.range)
     }
 }
 

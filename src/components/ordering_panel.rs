@@ -7,13 +7,14 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::stepped::{blocks, use_stepped_count};
+use super::stepped::{blocks, same_rows, use_stepped_count};
 use crate::view_model::OrderingRow;
 
 #[derive(Properties, PartialEq)]
 pub struct OrderingPanelProps {
     /// Shared with the page's memo: the same analysis compares by pointer, not row by row
-    /// (`Rc<Vec<_>>`, not `Rc<[_]>`: `Rc`'s pointer shortcut needs a sized `Eq` value).
+    /// (`Rc<Vec<_>>`, not `Rc<[_]>`: `Rc`'s pointer shortcut needs a sized `Eq` value); a new
+    /// one is compared block by block.
     pub rows: Rc<Vec<OrderingRow>>,
     pub stale: bool,
     pub lookup: String,
@@ -57,11 +58,19 @@ pub fn ordering_panel(props: &OrderingPanelProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct OrderingBlockProps {
     rows: Rc<Vec<OrderingRow>>,
     range: Range<usize>,
     on_select: Callback<(u32, u32)>,
+}
+
+impl PartialEq for OrderingBlockProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.range == other.range
+            && self.on_select == other.on_select
+            && same_rows(&self.rows, &other.rows, &self.range)
+    }
 }
 
 /// One step's rows: re-drawn only when they change, not when a later step is added.

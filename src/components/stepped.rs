@@ -81,6 +81,12 @@ impl Drop for NextFrame {
     }
 }
 
+/// Whether a block of `range` draws the same rows from `a` as from `b`: a new analysis that
+/// leaves a block's rows as they were (an edit elsewhere in the file) does not redraw it.
+pub fn same_rows<T: PartialEq>(a: &Rc<Vec<T>>, b: &Rc<Vec<T>>, range: &Range<usize>) -> bool {
+    Rc::ptr_eq(a, b) || a.get(range.clone()) == b.get(range.clone())
+}
+
 /// The blocks of `STEP` rows that make up the first `shown` rows.
 pub fn blocks(shown: usize) -> impl Iterator<Item = Range<usize>> {
     (0..shown)
@@ -91,6 +97,17 @@ pub fn blocks(shown: usize) -> impl Iterator<Item = Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_with_equal_rows_is_the_same_block() {
+        let a = Rc::new(vec![1, 2, 3, 4]);
+        let b = Rc::new(vec![1, 2, 9, 4]);
+        assert!(same_rows(&a, &a, &(0..4)));
+        assert!(same_rows(&a, &b, &(0..2)));
+        assert!(!same_rows(&a, &b, &(2..4)));
+        // A list that got shorter has no rows where the block was.
+        assert!(!same_rows(&a, &Rc::new(vec![1]), &(0..2)));
+    }
 
     #[test]
     fn blocks_cover_the_rows_once_in_order() {
