@@ -1,8 +1,11 @@
 //! The Export panel: the fixed YAML, its diff against the editor, apply / copy / download.
 
+use gloo_events::EventListener;
 use yew::prelude::*;
 
 use enccfg_core::Export;
+
+use crate::state::ANALYSE_AT_ONCE_BYTES;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportPanelProps {
@@ -31,8 +34,27 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
     let nothing_to_apply = e.fixed.is_empty() || e.applied.is_empty();
+    // A big fixed file off screen is not rendered: a textarea given a new megabyte of text cost
+    // the page about half a second even where the panel's rendering is skipped. It keeps its
+    // box and its text (copy, download and `fixed-yaml`'s value are unchanged).
+    let panel = use_node_ref();
+    let big = e.output.len() > ANALYSE_AT_ONCE_BYTES;
+    // `data-skipped` marks the panel while the browser skips its rendering (`content-visibility:
+    // auto`, off screen), as its `contentvisibilityautostatechange` events say (never where
+    // they do not come); the style then skips rendering a `data-big` fixed file's text.
+    use_effect_with(panel.clone(), |panel| {
+        let listener = panel.cast::<web_sys::Element>().map(|element| {
+            let target = element.clone();
+            EventListener::new(&element, "contentvisibilityautostatechange", move |event| {
+                let skipped =
+                    js_sys::Reflect::get(event, &"skipped".into()).is_ok_and(|v| v.is_truthy());
+                let _ = target.toggle_attribute_with_force("data-skipped", skipped);
+            })
+        });
+        move || drop(listener)
+    });
     html! {
-        <section class="panel export-panel" aria-labelledby="export-title">
+        <section class="panel export-panel" aria-labelledby="export-title" ref={panel}>
             <h2 id="export-title">{ "Export" }</h2>
             <div class="export-controls">
                 <label title="Unsafe fixes are valid but change what is written or read (for example moving identity, or renaming a KMS provider)">
@@ -61,7 +83,7 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
                 <p class="note">{ "The file does not decode, so it has no canonical form yet: showing the fixed text." }</p>
             }
             <label class="pane-title" for="fixed-yaml">{ if e.accepted { "fixed file (accepted)" } else { "fixed file (still refused)" } }</label>
-            <textarea id="fixed-yaml" data-testid="fixed-yaml" class="fixed-yaml" readonly=true spellcheck="false" wrap="off" value={e.output.clone()} />
+            <textarea id="fixed-yaml" data-testid="fixed-yaml" class="fixed-yaml" data-big={big.then_some("")} readonly=true spellcheck="false" wrap="off" value={e.output.clone()} />
             if !e.diff.is_empty() {
                 <details class="diff" open=true>
                     <summary>{ "Changes against the editor" }</summary>

@@ -263,3 +263,29 @@ test('thousands of findings are drawn in steps: keys are handled meanwhile, and 
   await expect(rows.first()).toHaveAttribute('data-line', String(HEADER_LINES.length + 6));
   await expect(rows.last()).toHaveAttribute('data-line', String(lastLine));
 });
+
+test('a big fixed file skips rendering while the Export panel is off screen, and is whole when scrolled to', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('./');
+  await settle(page);
+  const fixedYaml = page.getByTestId('fixed-yaml');
+  const rendering = () => fixedYaml.evaluate((el) => getComputedStyle(el).contentVisibility);
+  // A small file's view renders wherever it is.
+  expect(await rendering()).toBe('visible');
+
+  const { text } = bigFile(1_000_000);
+  await paste(page, text);
+  await settle(page);
+  // Off screen: still the whole text a download would save, and a box automation can see, but
+  // its text is not rendered (that cost about half a second of the page's thread per analysis
+  // at 1 MB).
+  await expect.poll(rendering).toBe('hidden');
+  await expect(fixedYaml).toBeVisible();
+  expect((await fixedYaml.inputValue()).length).toBe(text.length);
+  // Once the ordering rows above it are all drawn (until then the panel moves down as they come).
+  const rules = text.split('\n').filter((line) => line.startsWith('  - resources:')).length + 1;
+  await expect(page.getByTestId('ordering-row')).toHaveCount(rules, { timeout: 30_000 });
+  await fixedYaml.scrollIntoViewIfNeeded();
+  await expect.poll(rendering).toBe('visible');
+  await expect(fixedYaml).toHaveValue(text);
+});
