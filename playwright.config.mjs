@@ -7,8 +7,10 @@ export default defineConfig({
   testDir: './tests/e2e',
   timeout: 30_000,
   workers: 1,
-  // On CI a test that fails once is retried and reported as flaky, not hidden.
-  retries: process.env.CI ? 1 : 0,
+  // A test that fails once is retried and reported as flaky (listed in the output), not hidden:
+  // editor.spec's 5,000-line test still stalls now and then under the runner (the page's thread
+  // busy for about 25 s after a scroll), which no script outside the runner reproduces yet.
+  retries: 1,
   reporter: [['list']],
   outputDir: 'target/playwright',
   use: {
