@@ -7,9 +7,7 @@ export default defineConfig({
   testDir: './tests/e2e',
   timeout: 30_000,
   workers: 1,
-  // A test that fails once is retried and reported as flaky (listed in the output), not hidden:
-  // editor.spec's 5,000-line test still stalls now and then under the runner (the page's thread
-  // busy for about 25 s after a scroll), which no script outside the runner reproduces yet.
+  // A test that fails once is retried and reported as flaky (listed in the output), not hidden.
   retries: 1,
   reporter: [['list']],
   outputDir: 'target/playwright',
