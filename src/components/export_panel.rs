@@ -35,13 +35,12 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
     };
     let nothing_to_apply = e.fixed.is_empty() || e.applied.is_empty();
     // A big fixed file off screen is not rendered: a textarea given a new megabyte of text cost
-    // the page about half a second even where the panel's rendering is skipped. It keeps its
-    // box and its text (copy, download and `fixed-yaml`'s value are unchanged).
+    // the page about half a second even where the panel's rendering is skipped. `data-skipped`
+    // marks the panel while the browser skips it (`content-visibility: auto`, off screen), as
+    // its `contentvisibilityautostatechange` events say (never where they do not come); the
+    // style then hides a `data-big` file's text. The textarea keeps its box and its value.
     let panel = use_node_ref();
     let big = e.output.len() > ANALYSE_AT_ONCE_BYTES;
-    // `data-skipped` marks the panel while the browser skips its rendering (`content-visibility:
-    // auto`, off screen), as its `contentvisibilityautostatechange` events say (never where
-    // they do not come); the style then skips rendering a `data-big` fixed file's text.
     use_effect_with(panel.clone(), |panel| {
         let listener = panel.cast::<web_sys::Element>().map(|element| {
             let target = element.clone();

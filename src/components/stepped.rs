@@ -15,7 +15,7 @@ use yew::prelude::*;
 /// Rows drawn per frame (about 80 ms of layout for Ordering rows on this slow machine).
 pub const STEP: usize = 200;
 
-/// How many of `total` rows to draw now. Grows to `total` one step per task; a list that got
+/// How many of `total` rows to draw now. Grows to `total` one step per frame; a list that got
 /// shorter starts the next growth from its new length, not from where the longer one ended.
 #[hook]
 pub fn use_stepped_count(total: usize) -> usize {

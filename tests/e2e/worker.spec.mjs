@@ -5,24 +5,47 @@ import { test, expect } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { HEADER_LINES } from './helpers.mjs';
 
-/** About `bytes` of entries, each with its own generated secretbox key; the last key is 21 bytes. */
-function bigFile(bytes) {
+/**
+ * About `bytes` of entries, each one rule with its own generated secretbox key; the last key is
+ * 21 bytes (every key, with `allShort`: one EC0218 per entry). `entries` counts the rules.
+ */
+function bigFile(bytes, { allShort = false } = {}) {
   const lines = [...HEADER_LINES];
   let size = 0;
-  for (let i = 0; size < bytes; i++) {
+  let entries = 0;
+  for (; size < bytes; entries++) {
     const entry = [
-      `  - resources: [r${i}.example]`,
+      `  - resources: [r${entries}.example]`,
       '    providers:',
       '      - secretbox:',
       '          keys:',
-      `            - name: k${i}`,
-      `              secret: ${randomBytes(32).toString('base64')}`,
+      `            - name: k${entries}`,
+      `              secret: ${randomBytes(allShort ? 21 : 32).toString('base64')}`,
     ];
     size += entry.join('\n').length + 1;
     lines.push(...entry);
   }
   lines[lines.length - 1] = `              secret: ${randomBytes(21).toString('base64')}`;
-  return { text: lines.join('\n') + '\n', badLine: lines.length };
+  return { text: lines.join('\n') + '\n', badLine: lines.length, entries };
+}
+
+/**
+ * Records, for each change of the caret's status line, its text, whether the analysis was still
+ * running and how many `counted` elements the page held by then (`window.caretMoves`).
+ */
+function recordCaretMoves(page, counted = '[data-testid=ordering-row]') {
+  return page.evaluate((counted) => {
+    window.caretMoves = [];
+    const status = document.querySelector('.caret-position');
+    const verdict = document.querySelector('[data-testid=verdict]');
+    new MutationObserver(() => {
+      window.caretMoves.push({
+        text: status.textContent,
+        pending: verdict.classList.contains('pending'),
+        rows: document.querySelectorAll(counted).length,
+      });
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  }, counted);
 }
 
 /** Waits for the analysis of a big text (seconds, in a slow headless Chromium). */
@@ -84,15 +107,7 @@ test('the caret keeps moving while the worker takes on a 5 MB file, and the late
   const { text, badLine } = bigFile(5_000_000);
   expect(text.length).toBeGreaterThan(5_000_000);
 
-  // Records, for each change of the caret's status line, whether the analysis was still running.
-  await page.evaluate(() => {
-    window.caretMoves = [];
-    const status = document.querySelector('.caret-position');
-    const verdict = document.querySelector('[data-testid=verdict]');
-    new MutationObserver(() => {
-      window.caretMoves.push({ text: status.textContent, pending: verdict.classList.contains('pending') });
-    }).observe(status, { childList: true, characterData: true, subtree: true });
-  });
+  await recordCaretMoves(page);
 
   await paste(page, text);
   await page.getByTestId('editor').focus();
@@ -191,22 +206,11 @@ test('after a 5 MB answer, the caret keeps moving while thousands of ordering ro
   test.setTimeout(150_000);
   await page.goto('./');
   await settle(page);
-  const { text } = bigFile(5_000_000);
+  const { text, entries } = bigFile(5_000_000);
   // One row per rule, plus the row for resources no rule matches.
-  const rules = text.split('\n').filter((line) => line.startsWith('  - resources:')).length + 1;
+  const rules = entries + 1;
   expect(rules).toBeGreaterThan(20_000);
-
-  // Records, for each change of the caret's status line, how many rows were drawn by then.
-  await page.evaluate(() => {
-    window.caretMoves = [];
-    const status = document.querySelector('.caret-position');
-    new MutationObserver(() => {
-      window.caretMoves.push({
-        text: status.textContent,
-        rows: document.querySelectorAll('[data-testid=ordering-row]').length,
-      });
-    }).observe(status, { childList: true, characterData: true, subtree: true });
-  });
+  await recordCaretMoves(page);
   await paste(page, text);
   await page.getByTestId('editor').focus();
   await settle(page);
@@ -235,20 +239,9 @@ test('thousands of findings are drawn in steps: keys are handled meanwhile, and 
   await page.goto('./');
   await settle(page);
   // 1 MB of entries whose keys are all 21 bytes long: one EC0218 error per entry.
-  const lines = [...HEADER_LINES];
-  for (let i = 0; lines.length < 36_000; i++) {
-    lines.push(`  - resources: [r${i}.example]`, '    providers:', '      - secretbox:', '          keys:',
-      `            - name: k${i}`, `              secret: ${randomBytes(21).toString('base64')}`);
-  }
-  const findings = (lines.length - HEADER_LINES.length) / 6;
-  await page.evaluate(() => {
-    window.caretMoves = [];
-    const status = document.querySelector('.caret-position');
-    new MutationObserver(() => {
-      window.caretMoves.push({ text: status.textContent, rows: document.querySelectorAll('[data-testid=diagnostic]').length });
-    }).observe(status, { childList: true, characterData: true, subtree: true });
-  });
-  await paste(page, lines.join('\n') + '\n');
+  const { text, entries: findings } = bigFile(1_000_000, { allShort: true });
+  await recordCaretMoves(page, '[data-testid=diagnostic]');
+  await paste(page, text);
   await page.getByTestId('editor').focus();
   await settle(page);
   const rows = page.locator('[data-testid=diagnostic][data-code=EC0218]');
@@ -273,7 +266,7 @@ test('a big fixed file skips rendering while the Export panel is off screen, and
   // A small file's view renders wherever it is.
   expect(await rendering()).toBe('visible');
 
-  const { text } = bigFile(1_000_000);
+  const { text, entries } = bigFile(1_000_000);
   await paste(page, text);
   await settle(page);
   // Off screen: still the whole text a download would save, and a box automation can see, but
@@ -283,8 +276,7 @@ test('a big fixed file skips rendering while the Export panel is off screen, and
   await expect(fixedYaml).toBeVisible();
   expect((await fixedYaml.inputValue()).length).toBe(text.length);
   // Once the ordering rows above it are all drawn (until then the panel moves down as they come).
-  const rules = text.split('\n').filter((line) => line.startsWith('  - resources:')).length + 1;
-  await expect(page.getByTestId('ordering-row')).toHaveCount(rules, { timeout: 30_000 });
+  await expect(page.getByTestId('ordering-row')).toHaveCount(entries + 1, { timeout: 30_000 });
   await fixedYaml.scrollIntoViewIfNeeded();
   await expect.poll(rendering).toBe('visible');
   await expect(fixedYaml).toHaveValue(text);
