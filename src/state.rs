@@ -1,6 +1,5 @@
 //! The playground's state and its pure reducer (tested natively, no browser needed).
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use enccfg_core::views::Views;
@@ -16,8 +15,8 @@ pub struct Playground {
     pub pending: bool,
     /// The views of the last text that decoded; shown (marked stale) while the text does not.
     pub last_views: Option<Rc<Views>>,
-    /// KMS plugins (by name) the user marked as down.
-    pub down_plugins: BTreeSet<String>,
+    /// KMS plugins (by name) the user marked as down, each once.
+    pub down_plugins: Vec<String>,
     /// Export settings and the fixed text they give.
     pub include_unsafe: bool,
     pub canonical: bool,
@@ -131,7 +130,7 @@ impl Playground {
             last_views: analysis.views.clone().map(Rc::new),
             analysis: Rc::new(analysis),
             pending: false,
-            down_plugins: BTreeSet::new(),
+            down_plugins: Vec::new(),
             include_unsafe: false,
             canonical: false,
             example: None,
@@ -268,10 +267,9 @@ impl Playground {
             },
             Action::SetPlugin(name, up) => {
                 let mut down_plugins = self.down_plugins.clone();
-                if up {
-                    down_plugins.remove(&name);
-                } else {
-                    down_plugins.insert(name);
+                down_plugins.retain(|n| *n != name);
+                if !up {
+                    down_plugins.push(name);
                 }
                 Playground {
                     down_plugins,
@@ -469,7 +467,9 @@ mod tests {
     fn plugins_toggle_down_and_up() {
         let start = Playground::new(crate::DEFAULT_EXAMPLE, Options::default());
         let down = start.apply(Action::SetPlugin("myKmsPluginFoo".into(), false));
-        assert!(down.down_plugins.contains("myKmsPluginFoo"));
+        assert_eq!(down.down_plugins, ["myKmsPluginFoo"]);
+        let twice = down.apply(Action::SetPlugin("myKmsPluginFoo".into(), false));
+        assert_eq!(twice.down_plugins, ["myKmsPluginFoo"]);
         assert!(down
             .apply(Action::SetPlugin("myKmsPluginFoo".into(), true))
             .down_plugins

@@ -269,8 +269,6 @@ pub use panels::*;
 
 /// View models of the Ordering and Health panels.
 mod panels {
-    use std::collections::BTreeSet;
-
     use crate::editor_model::Lines;
     use enccfg_core::views::{lookup, Views};
 
@@ -394,7 +392,7 @@ mod panels {
 
     pub fn health_columns(
         views: &Views,
-        down: &BTreeSet<String>,
+        down: &[String],
         lines: Option<&Lines>,
     ) -> Vec<HealthColumn> {
         let outcomes = views.health.outcomes(down);
@@ -442,23 +440,15 @@ mod panels {
     }
 
     /// The distinct KMS plugin names with their up/down state.
-    pub fn plugin_toggles(views: &Views, down: &BTreeSet<String>) -> Vec<(String, bool)> {
-        let mut names: Vec<String> = views
-            .health
-            .plugins
-            .iter()
-            .map(|p| p.name.clone())
-            .collect();
-        names.dedup();
-        let mut seen = BTreeSet::new();
-        names
-            .into_iter()
-            .filter(|n| seen.insert(n.clone()))
-            .map(|n| {
-                let up = !down.contains(&n);
-                (n, up)
-            })
-            .collect()
+    pub fn plugin_toggles(views: &Views, down: &[String]) -> Vec<(String, bool)> {
+        // In order of first appearance; a file names a handful of plugins.
+        let mut toggles: Vec<(String, bool)> = Vec::new();
+        for plugin in &views.health.plugins {
+            if !toggles.iter().any(|(name, _)| *name == plugin.name) {
+                toggles.push((plugin.name.clone(), !down.contains(&plugin.name)));
+            }
+        }
+        toggles
     }
 
     #[cfg(test)]
@@ -478,7 +468,7 @@ mod panels {
             let (from, to) = rows[0].select.unwrap();
             assert_eq!(&text[from as usize..to as usize], "secrets");
 
-            let down: BTreeSet<String> = ["myKmsPluginBar".to_string()].into();
+            let down = ["myKmsPluginBar".to_string()];
             let columns = health_columns(views, &down, Some(&Lines::new(text.into())));
             assert_eq!(columns[0].rows[0].check, "kms-providers");
             assert_eq!(columns[0].rows[0].status, "failing");

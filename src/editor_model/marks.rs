@@ -1,8 +1,6 @@
 //! Diagnostics → what the overlay draws on each line: wavy underlines at the exact character
 //! columns of each span, and one gutter marker per line with the messages for its tooltip.
 
-use std::collections::BTreeMap;
-
 use enccfg_core::{Diagnostic, Severity};
 
 use super::highlight::Token;
@@ -36,12 +34,16 @@ pub struct LineMarks {
 /// The marks of all lines (1-based line numbers), built once per analysis.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Marks {
-    lines: BTreeMap<u32, LineMarks>,
+    /// In line order, one entry per marked line (a sorted list: the page's only other map
+    /// type is Yew's, and each new `BTreeMap` type adds its own copy of the tree code).
+    lines: Vec<(u32, LineMarks)>,
 }
 
 impl Marks {
     pub fn new(diagnostics: &[Diagnostic]) -> Marks {
-        let mut lines: BTreeMap<u32, LineMarks> = BTreeMap::new();
+        // Each diagnostic's marks, tagged with their line; sorted (stably) and grouped below.
+        let mut squiggles: Vec<(u32, Squiggle)> = Vec::new();
+        let mut gutters: Vec<(u32, &Diagnostic)> = Vec::with_capacity(diagnostics.len());
         for d in diagnostics {
             let (start, end) = (d.start, d.end);
             let last = end.line.max(start.line);
@@ -62,14 +64,26 @@ impl Marks {
                 if line != start.line && line == last && end.column == 1 {
                     break; // a span ending at a line start does not reach into that line
                 }
-                lines.entry(line).or_default().squiggles.push(Squiggle {
-                    from,
-                    to,
-                    severity: d.severity,
-                    code: d.code,
-                });
+                squiggles.push((
+                    line,
+                    Squiggle {
+                        from,
+                        to,
+                        severity: d.severity,
+                        code: d.code,
+                    },
+                ));
             }
-            let entry = lines.entry(start.line).or_default();
+            gutters.push((start.line, d));
+        }
+        enccfg_core::order::sort_by_key(&mut squiggles, |(line, _)| u64::from(*line));
+        enccfg_core::order::sort_by_key(&mut gutters, |(line, _)| u64::from(*line));
+        let mut lines: Vec<(u32, LineMarks)> = Vec::new();
+        for (line, squiggle) in squiggles {
+            line_marks(&mut lines, line).squiggles.push(squiggle);
+        }
+        for (line, d) in gutters {
+            let entry = line_marks(&mut lines, line);
             let text = format!("{} {}: {}", d.severity.as_str(), d.code, d.message);
             entry.gutter = Some(match entry.gutter.take() {
                 None => GutterMark {
@@ -87,8 +101,23 @@ impl Marks {
 
     /// The marks of line `line` (1-based).
     pub fn line(&self, line: u32) -> Option<&LineMarks> {
-        self.lines.get(&line)
+        let at = self.lines.binary_search_by_key(&line, |(l, _)| *l).ok()?;
+        Some(&self.lines[at].1)
     }
+}
+
+/// The marks of `line` in `lines` (sorted by line), added when missing. Squiggles come in line
+/// order, so a new line goes at the end; a diagnostic's first line always has its squiggle, so
+/// gutters find their line.
+fn line_marks(lines: &mut Vec<(u32, LineMarks)>, line: u32) -> &mut LineMarks {
+    let at = match lines.binary_search_by_key(&line, |(l, _)| *l) {
+        Ok(at) => at,
+        Err(at) => {
+            lines.insert(at, (line, LineMarks::default()));
+            at
+        }
+    };
+    &mut lines[at].1
 }
 
 /// A stretch of a line drawn the same way: its tokens (relative to the line) and the squiggles
@@ -241,6 +270,32 @@ mod tests {
         let mark = marks.line(2).unwrap().gutter.clone().unwrap();
         assert_eq!(mark.severity, Severity::Error);
         assert_eq!(mark.title, "warning EC1: w\nerror EC2: e");
+    }
+
+    #[test]
+    fn diagnostics_out_of_line_order_land_on_their_lines_in_list_order() {
+        let at = |code, line: u32, col: u32| {
+            let mut analysis = analyze("a: [\n", &Options::default());
+            let mut x = analysis.diagnostics.remove(0);
+            x.code = code;
+            x.message = code.into();
+            x.start.line = line;
+            x.start.column = col;
+            x.end = x.start;
+            x.end.column = col + 1;
+            x
+        };
+        let marks = Marks::new(&[at("EC9", 9, 4), at("EC2", 2, 1), at("EC7", 9, 1)]);
+        let codes = |line| -> Vec<&str> {
+            marks
+                .line(line)
+                .map_or(vec![], |m| m.squiggles.iter().map(|s| s.code).collect())
+        };
+        assert_eq!(codes(9), ["EC9", "EC7"]);
+        assert_eq!(codes(2), ["EC2"]);
+        assert!(marks.line(5).is_none() && marks.line(1).is_none() && marks.line(10).is_none());
+        let title = marks.line(9).unwrap().gutter.clone().unwrap().title;
+        assert_eq!(title, "error EC9: EC9\nerror EC7: EC7");
     }
 
     #[test]

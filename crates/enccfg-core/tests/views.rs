@@ -1,6 +1,5 @@
 //! The run-time views: provider ordering per resource, and KMS health checks per reload mode.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use enccfg_core::views::{lookup, CheckStatus, Precedence, Views};
@@ -162,7 +161,7 @@ fn outcomes_for_each_plugin_down_all_down_and_none_down() {
     let v = views(&yaml, opts(false));
     let run = |down: &[&str]| {
         v.health
-            .outcomes(&down.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>())
+            .outcomes(&down.iter().map(|s| s.to_string()).collect::<Vec<_>>())
     };
     let status = |o: &[enccfg_core::views::Outcome]| o.iter().map(|c| c.status).collect::<Vec<_>>();
     use CheckStatus::{Failing as F, Ok as K};

@@ -1,8 +1,6 @@
 //! KMS health checks per reload mode (facts §8): which checks kube-apiserver registers, where
 //! they are served, what each probes, and how they answer when plugins are up or down.
 
-use std::collections::BTreeSet;
-
 use crate::decode::model::Config;
 use crate::diagnostic::TextRange;
 use crate::options::Options;
@@ -209,7 +207,7 @@ fn mode(plugins: &[KmsPlugin], reload: bool, selected: bool, on_livez: bool) -> 
 impl Health {
     /// The status of every check and aggregate endpoint in both modes, when the plugins named in
     /// `down` do not answer.
-    pub fn outcomes(&self, down: &BTreeSet<String>) -> [ModeOutcome; 2] {
+    pub fn outcomes(&self, down: &[String]) -> [ModeOutcome; 2] {
         self.modes
             .clone()
             .map(|mode| self.mode_outcome(&mode, down))
@@ -227,7 +225,7 @@ impl Health {
         )
     }
 
-    fn mode_outcome(&self, mode: &HealthMode, down: &BTreeSet<String>) -> ModeOutcome {
+    fn mode_outcome(&self, mode: &HealthMode, down: &[String]) -> ModeOutcome {
         let is_down = |p: &KmsPlugin| down.contains(&p.name);
         let checks: Vec<Outcome> = mode
             .checks
