@@ -8,5 +8,8 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 bash scripts/build.sh
 blank_dist="$PWD/target/blank-yew-dist"
+# Both apps share target/wasm-bindgen/: without this the blank dist/ would also carry the
+# playground's JS snippets (trunk copies that snippets directory whole).
+rm -rf target/wasm-bindgen/release/snippets "$blank_dist"
 (cd benchmarks/blank-yew && trunk build --release --skip-version-check --dist "$blank_dist")
 python3 scripts/budget.py dist budget.json "$blank_dist"
