@@ -12,4 +12,5 @@ blank_dist="$PWD/target/blank-yew-dist"
 # playground's JS snippets (trunk copies that snippets directory whole).
 rm -rf target/wasm-bindgen/release/snippets "$blank_dist"
 (cd benchmarks/blank-yew && trunk build --release --skip-version-check --dist "$blank_dist")
+python3 scripts/minify-js.py "$blank_dist" release blank-yew
 python3 scripts/budget.py dist budget.json "$blank_dist"

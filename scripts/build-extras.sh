@@ -31,11 +31,12 @@ path, url = sys.argv[1], sys.argv[2]
 html = open(path, encoding="utf-8").read()
 html = re.sub(r'\s*<meta name="enccfg-extras"[^>]*>', "", html)
 meta = f'<meta name="enccfg-extras" content="{url}" />'
-html, n = re.subn(r'(<meta charset="utf-8"\s*/?>)', lambda m: m.group(1) + "\n    " + meta, html, count=1)
+html, n = re.subn(r'(<meta charset="?utf-8"?\s*/?>)', lambda m: m.group(1) + "\n    " + meta, html, count=1)
 if n != 1:
     sys.exit("build-extras.sh: no <meta charset> in index.html")
 open(path, "w", encoding="utf-8").write(html)
 PY
 echo "build-extras.sh: extras/enccfg-extras-$hash.{js,wasm} ($profile)"
+python3 scripts/minify-js.py "$staging" "$profile"
 # Offline: the service worker's file list is the whole build, so it runs last.
 python3 scripts/offline.py "$staging" "$profile"

@@ -36,7 +36,7 @@ policy = "; ".join(
     ]
 )
 meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}" />'
-html, count = re.subn(r'(<meta charset="utf-8"\s*/?>)', lambda m: m.group(1) + "\n    " + meta, html, count=1)
+html, count = re.subn(r'(<meta charset="?utf-8"?\s*/?>)', lambda m: m.group(1) + "\n    " + meta, html, count=1)
 if count != 1:
     sys.exit(f"csp.py: no <meta charset> in {index}")
 index.write_text(html, encoding="utf-8")

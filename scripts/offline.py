@@ -88,7 +88,7 @@ manifest = {
 (staging / "manifest.webmanifest").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
 tags = '<link rel="manifest" href="manifest.webmanifest" />\n    <meta name="enccfg-offline" content="sw.js" />'
-html, n = re.subn(r'(<meta charset="utf-8"\s*/?>)', lambda m: m.group(1) + "\n    " + tags, html, count=1)
+html, n = re.subn(r'(<meta charset="?utf-8"?\s*/?>)', lambda m: m.group(1) + "\n    " + tags, html, count=1)
 if n != 1:
     sys.exit("offline.py: no <meta charset> in index.html")
 index.write_text(html, encoding="utf-8")

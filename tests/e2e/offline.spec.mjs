@@ -57,7 +57,10 @@ test('a new build deployed into the served directory replaces the cached release
   const deploy = (marker) => {
     const index = `${dir}/index.html`;
     const html = readFileSync(index, 'utf8').replace(/\s*<meta name="e2e-release"[^>]*>/, '');
-    writeFileSync(index, html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta name="e2e-release" content="${marker}" />`));
+    // Release builds are minified (`<meta charset=utf-8>`): match either form, and fail loudly.
+    const marked = html.replace(/<meta charset="?utf-8"?\s*\/?>/, (tag) => `${tag}\n    <meta name="e2e-release" content="${marker}" />`);
+    expect(marked).toContain(`content="${marker}"`);
+    writeFileSync(index, marked);
     execFileSync('python3', ['scripts/offline.py', dir, 'release']);
     // Each deploy's files get a later modification time than the one before: the test server
     // (python's http.server) answers a revalidation with 304 when the time is the same second,

@@ -1,0 +1,60 @@
+"""Minifies the JavaScript wasm-bindgen wrote for a release build (trunk minifies the HTML and
+CSS, not the glue): the page's glue and its snippets, which a first visit downloads, and the
+tools module's glue. Uses terser (package.json). The page loads the glue and the snippets with
+Subresource Integrity, so their sha384 hashes in index.html are replaced by the new files'.
+Run by scripts/build-extras.sh before scripts/offline.py, which lists the final files.
+
+python3 scripts/minify-js.py STAGING_DIR [PROFILE [CRATE]]   (CRATE: enccfg-playground; budget.sh
+minifies the blank Yew app's dist/ with CRATE=blank-yew, so that the floor is built the same way)
+"""
+import base64
+import hashlib
+import pathlib
+import subprocess
+import sys
+
+
+def sri(data: bytes) -> str:
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def main() -> None:
+    staging = pathlib.Path(sys.argv[1])
+    profile = sys.argv[2] if len(sys.argv) > 2 else "release"
+    crate = sys.argv[3] if len(sys.argv) > 3 else "enccfg-playground"
+    if profile != "release":
+        print(f"minify-js.py: not minified ({profile} build)")
+        return
+    terser = pathlib.Path(__file__).resolve().parent.parent / "node_modules" / ".bin" / "terser"
+    if not terser.exists():
+        sys.exit("minify-js.py: node_modules/.bin/terser is missing (run scripts/setup.sh)")
+    # wasm-bindgen's output only: trunk names the page's glue after the crate, the snippets
+    # sit under snippets/, and the tools' glue under extras/.
+    files = sorted(
+        [*staging.glob(f"{crate}-*.js"), *staging.glob("snippets/**/*.js"), *staging.glob("extras/*.js")]
+    )
+    if not any(f.parent == staging for f in files):
+        sys.exit(f"minify-js.py: no {crate}-*.js in {staging}")
+    index = staging / "index.html"
+    html = index.read_text(encoding="utf-8")
+    before = after = 0
+    for path in files:
+        old = path.read_bytes()
+        # The page's own files are loaded with integrity: a hash we cannot find would leave
+        # index.html pointing at the old one, and the browser would refuse the new file.
+        if path.parent.name != "extras" and sri(old) not in html:
+            sys.exit(f"minify-js.py: index.html has no integrity hash for {path.relative_to(staging)}")
+        # ES modules: top-level names may be shortened; exported names and the property names
+        # wasm imports by (`__wbg_…`) are kept, as terser keeps properties unless told otherwise.
+        subprocess.run(
+            [str(terser), str(path), "--module", "--compress", "--mangle", "--output", str(path)],
+            check=True,
+        )
+        new = path.read_bytes()
+        html = html.replace(sri(old), sri(new))
+        before, after = before + len(old), after + len(new)
+    index.write_text(html, encoding="utf-8")
+    print(f"minify-js.py: {len(files)} files, {before:,} -> {after:,} bytes")
+
+
+main()
