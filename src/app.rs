@@ -9,11 +9,11 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::{
-    copy_findings, embed_bar, example_picker, notice_bar, options_bar, panel_tabs, share_panel,
-    theme_switch, use_file_open, verdict_line, DiagnosticsList, Editor, EmbedBarProps,
-    ExamplePickerProps, ExportPanel, HealthPanel, HelpOverlay, KeyButton, LazyPanel,
-    NoticeBarProps, OptionsBarProps, OrderingPanel, PanelTabsProps, SharePanelProps,
-    ThemeSwitchProps, VerdictProps,
+    copy_findings, embed_bar, example_picker, help_overlay, notice_bar, options_bar, panel_tabs,
+    share_panel, theme_switch, use_file_open, verdict_line, DiagnosticsList, Editor, EmbedBarProps,
+    ExamplePickerProps, ExportPanel, HealthPanel, KeyButton, LazyPanel, NoticeBarProps,
+    OptionsBarProps, OrderingPanel, PanelTabsProps, SharePanelProps, ThemeSwitchProps,
+    VerdictProps,
 };
 use crate::editor_model::Lines;
 use crate::extras::protocol::PanelEvent;
@@ -396,7 +396,7 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             </main>
             if page.help_open {
-                <HelpOverlay on_close={callbacks.close_help.clone()} />
+                { help_overlay(&callbacks.close_help) }
             }
         </div>
     }

@@ -1,13 +1,11 @@
 //! The keyboard help, opened with `?` (outside text fields) or the help button; Esc or Close
-//! shuts it and focus returns where it was.
+//! shuts it and focus returns where it was. A plain function, not a component (a component costs
+//! its own copy of Yew's lifecycle code): the session focuses its Close button once it is drawn.
 
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct HelpOverlayProps {
-    pub on_close: Callback<()>,
-}
+/// The Close button's id, which the session focuses when the help opens.
+pub const HELP_CLOSE_ID: &str = "help-close";
 
 const KEYS: &[(&str, &str)] = &[
     ("?", "open this help (outside text fields)"),
@@ -23,19 +21,9 @@ const KEYS: &[(&str, &str)] = &[
     ("Esc", "close this help"),
 ];
 
-#[function_component(HelpOverlay)]
-pub fn help_overlay(props: &HelpOverlayProps) -> Html {
-    let close_ref = use_node_ref();
-    {
-        let close_ref = close_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(button) = close_ref.cast::<HtmlElement>() {
-                let _ = button.focus();
-            }
-        });
-    }
+pub fn help_overlay(on_close: &Callback<()>) -> Html {
     let onkeydown = {
-        let on_close = props.on_close.clone();
+        let on_close = on_close.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Escape" => {
                 e.prevent_default();
@@ -46,7 +34,7 @@ pub fn help_overlay(props: &HelpOverlayProps) -> Html {
             _ => {}
         })
     };
-    let on_backdrop = props.on_close.reform(|_: MouseEvent| ());
+    let on_backdrop = on_close.reform(|_: MouseEvent| ());
     html! {
         <div class="help-backdrop" onclick={on_backdrop}>
             <div class="kbd-help" role="dialog" aria-modal="true" aria-labelledby="help-title"
@@ -57,7 +45,7 @@ pub fn help_overlay(props: &HelpOverlayProps) -> Html {
                         <><dt><kbd>{ *key }</kbd></dt><dd>{ *what }</dd></>
                     }) }
                 </dl>
-                <button type="button" ref={close_ref} onclick={props.on_close.reform(|_| ())}>{ "Close" }</button>
+                <button type="button" id={HELP_CLOSE_ID} onclick={on_close.reform(|_| ())}>{ "Close" }</button>
             </div>
         </div>
     }

@@ -34,7 +34,7 @@ pub use example_picker::{example_picker, ExamplePickerProps};
 pub use export_panel::ExportPanel;
 pub use file_open::use_file_open;
 pub use health_panel::HealthPanel;
-pub use help_overlay::HelpOverlay;
+pub use help_overlay::{help_overlay, HELP_CLOSE_ID};
 pub use key_button::KeyButton;
 pub use lazy_panel::LazyPanel;
 pub use notice_bar::{notice_bar, NoticeBarProps};

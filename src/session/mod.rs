@@ -176,6 +176,16 @@ pub fn use_session(shared: &Option<Result<Snapshot, ShareError>>) -> Session {
         })
     };
     use_help_key(open_help.clone());
+    // The help's Close button takes focus once the help is drawn.
+    use_effect_with(page.help_open, |open| {
+        if let Some(button) = open
+            .then(|| gloo_utils::document().get_element_by_id(crate::components::HELP_CLOSE_ID))
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = button.focus();
+        }
+    });
     {
         let panel = boot.params.panel.filter(|_| !embed);
         use_effect_with((), move |_| {
