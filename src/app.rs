@@ -9,9 +9,9 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::{
-    copy_findings, embed_bar, example_picker, help_overlay, notice_bar, options_bar, panel_tabs,
-    share_panel, theme_switch, use_file_open, verdict_line, DiagnosticsList, Editor, EmbedBarProps,
-    ExamplePickerProps, ExportPanel, HealthPanel, KeyButton, LazyPanel, NoticeBarProps,
+    copy_findings, embed_bar, example_picker, help_overlay, key_button, notice_bar, options_bar,
+    panel_tabs, share_panel, theme_switch, use_file_open, verdict_line, DiagnosticsList, Editor,
+    EmbedBarProps, ExamplePickerProps, ExportPanel, HealthPanel, LazyPanel, NoticeBarProps,
     OptionsBarProps, OrderingPanel, PanelTabsProps, SharePanelProps, ThemeSwitchProps,
     VerdictProps,
 };
@@ -325,7 +325,7 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="toolbar">
                     { example_picker(&ExamplePickerProps { current: state.example, on_pick }) }
                     { options_bar(&OptionsBarProps { options: state.options, on_change: on_options }) }
-                    <KeyButton />
+                    { key_button() }
                 </div>
                 { notice_bar(&NoticeBarProps {
                     notice: page.notice.clone(),

@@ -1,30 +1,30 @@
 //! The toolbar's key generator: a button (contract hook `generate-key`), the choice of write key
 //! (first) or read-only key (second), and a status line. The work (WebCrypto, the insertion into
 //! the provider at the caret, selecting the key, the status) happens in the lazily loaded module
-//! (`extras::keygen`), loaded on the first click, so the first visit carries only this markup.
+//! (`extras::keygen`), loaded on the first click, so the first visit carries only this markup
+//! (a plain function, not a component: it has no state of its own).
 
 use yew::prelude::*;
 
 use crate::services::extras;
 
-#[function_component(KeyButton)]
+/// The status line's id: a failure to load the module is written there.
+const STATUS_ID: &str = "generate-key-status";
+
 pub fn key_button() -> Html {
-    let status = use_node_ref();
-    let onclick = {
-        let status = status.clone();
-        Callback::from(move |_| {
-            let status = status.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let done = match extras::load().await {
-                    Ok(module) => module.generate_key(),
-                    Err(why) => Err(why),
-                };
-                if let (Err(why), Some(status)) = (done, status.cast::<web_sys::Element>()) {
-                    status.set_text_content(Some(&format!("no key was made: {why}")));
-                }
-            });
-        })
-    };
+    let onclick = Callback::from(|_| {
+        wasm_bindgen_futures::spawn_local(async {
+            let done = match extras::load().await {
+                Ok(module) => module.generate_key(),
+                Err(why) => Err(why),
+            };
+            if let (Err(why), Some(status)) =
+                (done, gloo_utils::document().get_element_by_id(STATUS_ID))
+            {
+                status.set_text_content(Some(&format!("no key was made: {why}")));
+            }
+        });
+    });
     html! {
         <div class="keygen">
             <button type="button" data-testid="generate-key" {onclick}>{ "Generate key" }</button>
@@ -34,7 +34,7 @@ pub fn key_button() -> Html {
                 <option value="write" selected=true>{ "as write key (first)" }</option>
                 <option value="read-only">{ "as read-only key (second)" }</option>
             </select>
-            <span ref={status} data-testid="generate-key-status" role="status" class="keygen-status" />
+            <span id={STATUS_ID} data-testid="generate-key-status" role="status" class="keygen-status" />
         </div>
     }
 }

@@ -35,7 +35,7 @@ pub use export_panel::ExportPanel;
 pub use file_open::use_file_open;
 pub use health_panel::HealthPanel;
 pub use help_overlay::{help_overlay, HELP_CLOSE_ID};
-pub use key_button::KeyButton;
+pub use key_button::key_button;
 pub use lazy_panel::LazyPanel;
 pub use notice_bar::{notice_bar, NoticeBarProps};
 pub use options_bar::{options_bar, OptionsBarProps};
