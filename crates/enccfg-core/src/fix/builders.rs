@@ -10,15 +10,12 @@ use super::locate::{self, find, mapping_of_key};
 use super::{FixContext, Proposal};
 use crate::diagnostic::{Diagnostic, TextRange};
 use crate::syntax::NodeKind;
-use crate::validate::parse_group_resource;
+use crate::validate::{go_to_lower, parse_group_resource};
 
 /// EC0205: capitals in a resource name → lower case.
 pub(crate) fn lowercase_resource(ctx: &FixContext<'_>, d: &Diagnostic) -> Option<Proposal> {
     let node = find(ctx.root, d.range)?.node;
-    let lower = ctx
-        .text
-        .get(node.range.start()..node.range.end())?
-        .to_lowercase();
+    let lower = go_to_lower(ctx.text.get(node.range.start()..node.range.end())?);
     Some(Proposal::new(
         "lower-case the resource name",
         replace(node.range, lower),

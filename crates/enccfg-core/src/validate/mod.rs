@@ -147,4 +147,4 @@ pub(crate) fn validate(config: &Config, options: &Options) -> Vec<Diagnostic> {
     v.diagnostics
 }
 
-pub(crate) use resources::parse_group_resource;
+pub(crate) use resources::{go_to_lower, parse_group_resource};

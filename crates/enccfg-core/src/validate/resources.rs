@@ -154,7 +154,7 @@ fn per_name(v: &mut Validator, name: &ResourceName, path: &FieldPath<'_>) {
         (
             &registry::RESOURCE_UPPERCASE,
             format!("resource name `{text}` contains capital letters"),
-            format!("resource names are lower case: `{}`", text.to_lowercase()),
+            format!("resource names are lower case: `{}`", go_to_lower(text)),
         )
     } else if text == "*" {
         (
@@ -204,15 +204,37 @@ fn per_name(v: &mut Validator, name: &ResourceName, path: &FieldPath<'_>) {
 
 /// Go's `strings.ToLower(s) != s`.
 fn has_capital(text: &str) -> bool {
-    text.chars().any(|c| {
-        let mut lower = c.to_lowercase();
-        lower.next() != Some(c) || lower.next().is_some()
-    })
+    text.chars().any(|c| go_lower_char(c) != c)
+}
+
+/// Go's `strings.ToLower`: each character by its simple lower-case mapping. Rust's
+/// `str::to_lowercase` differs in two places: a final `Σ` becomes `ς` (Go: `σ`), and `İ`
+/// becomes `i` plus a combining dot (Go: `i`). It would also bring the tables of its final-sigma
+/// rule into the page.
+pub(crate) fn go_to_lower(text: &str) -> String {
+    text.chars().map(go_lower_char).collect()
+}
+
+/// Go's `unicode.ToLower`: the first character of the full mapping is the simple mapping (only
+/// `İ` maps to more than one character, and its simple mapping is `i`).
+fn go_lower_char(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_is_go_strings_to_lower() {
+        // Simple mappings, character by character: no final sigma, no combining dot.
+        assert_eq!(go_to_lower("ΟΔΟΣ"), "οδοσ");
+        assert_eq!(go_to_lower("İSTANBUL"), "istanbul");
+        assert_eq!(go_to_lower("Secrets.APPS"), "secrets.apps");
+        // ǅ (title case) has a lower-case form; ℂ (upper case) has none, so Go keeps it.
+        assert!(has_capital("ǅ") && go_to_lower("ǅ") == "ǆ");
+        assert!(!has_capital("ℂ") && !has_capital("secrets") && !has_capital("σς"));
+    }
 
     /// kube-apiserver's `validateResourceOverlap` loop, pair for pair.
     type Pair = Option<(usize, usize)>;
