@@ -9,11 +9,11 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::{
-    copy_findings, embed_bar, example_picker, help_overlay, key_button, notice_bar, options_bar,
-    panel_tabs, share_panel, theme_switch, use_file_open, verdict_line, DiagnosticsList, Editor,
-    EmbedBarProps, ExamplePickerProps, ExportPanel, HealthPanel, LazyPanel, NoticeBarProps,
-    OptionsBarProps, OrderingPanel, PanelTabsProps, SharePanelProps, ThemeSwitchProps,
-    VerdictProps,
+    class_list, copy_findings, embed_bar, example_picker, help_overlay, key_button, notice_bar,
+    options_bar, panel_tabs, share_panel, theme_switch, use_file_open, verdict_line, when,
+    DiagnosticsList, Editor, EmbedBarProps, ExamplePickerProps, ExportPanel, HealthPanel,
+    LazyPanel, NoticeBarProps, OptionsBarProps, OrderingPanel, PanelTabsProps, SharePanelProps,
+    ThemeSwitchProps, VerdictProps,
 };
 use crate::editor_model::Lines;
 use crate::extras::protocol::PanelEvent;
@@ -281,7 +281,7 @@ pub fn app(props: &AppProps) -> Html {
         html! {
             <section id={format!("panel-{}", panel.as_str())} role="tabpanel"
                 aria-labelledby={format!("tab-{}", panel.as_str())}
-                class={classes!("tab-panel", class, (panel == active).then_some("active"))}>
+                class={class_list(&["tab-panel", class, when(panel == active, "active")])}>
                 { body }
             </section>
         }
@@ -304,7 +304,7 @@ pub fn app(props: &AppProps) -> Html {
         )
     });
     html! {
-        <div class={classes!("page", embed.then_some("embed"))}>
+        <div class={class_list(&["page", when(embed, "embed")])}>
             if embed {
                 { embed_bar(&EmbedBarProps { link: full_link }) }
             } else {
@@ -349,7 +349,7 @@ pub fn app(props: &AppProps) -> Html {
                             </>
                         }) }
                     }
-                    <div class={classes!("pane", "results-pane", active.is_tool().then_some("tool-active"))}>
+                    <div class={class_list(&["pane results-pane", when(active.is_tool(), "tool-active")])}>
                         { tab_panel(Panel::Diagnostics, "findings", html! {
                             <>
                                 <h2 class="visually-hidden">{ "Findings" }</h2>

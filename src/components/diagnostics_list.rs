@@ -12,6 +12,8 @@ use enccfg_core::{Fix, Severity};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::class_list::{class_list, when};
+
 use super::stepped::{blocks, same_rows, use_stepped_count};
 use crate::page::SeverityFilter;
 use crate::view_model::{findings_summary, DiagnosticRow, RowFix};
@@ -127,7 +129,7 @@ fn row_view(row: &DiagnosticRow, props: &BlockProps) -> Html {
     };
     html! {
         <li
-            class={classes!("diagnostic", row.severity, row.advice.then_some("advice"))}
+            class={class_list(&["diagnostic", row.severity, when(row.advice, "advice")])}
             hidden={!props.filter.shows(row.severity)}
             data-testid="diagnostic"
             data-code={row.code}
@@ -173,7 +175,7 @@ fn fix_button(fix: &RowFix, on_fix: &Callback<Rc<Fix>>) -> Html {
         Callback::from(move |_: MouseEvent| on_fix.emit(fix.clone()))
     };
     html! {
-        <button type="button" class={classes!("fix-button", fix.safety)} data-testid="diagnostic-fix"
+        <button type="button" class={class_list(&["fix-button", fix.safety])} data-testid="diagnostic-fix"
             data-safety={fix.safety} {onclick}>
             { format!("Fix ({}): {}", fix.safety, fix.title) }
         </button>

@@ -11,6 +11,8 @@ use enccfg_core::Analysis;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::class_list::class_list;
+
 use super::{EditorGutter, EditorOverlay};
 use crate::editor_model::{
     caret_position, step, under_caret, visible_window, Lines, Marks, LINE_HEIGHT_PX,
@@ -210,7 +212,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 <span class="caret-diagnostic" aria-live="polite" data-testid="caret-diagnostic"
                     data-code={here.map(|d| d.code)}>
                     if let Some(d) = here {
-                        <span class={classes!("severity", d.severity.as_str())}>{ d.severity.as_str() }</span>
+                        <span class={class_list(&["severity", d.severity.as_str()])}>{ d.severity.as_str() }</span>
                         { format!(" {}: {}", d.code, d.message) }
                     }
                 </span>

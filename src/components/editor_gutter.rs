@@ -6,6 +6,8 @@ use std::rc::Rc;
 use enccfg_core::Severity;
 use yew::prelude::*;
 
+use super::class_list::class_list;
+
 use crate::editor_model::{Marks, Window};
 
 #[derive(Properties, PartialEq)]
@@ -25,7 +27,7 @@ pub fn editor_gutter(props: &EditorGutterProps) -> Html {
         html! {
             <div class="gl" key={number}>
                 if let Some(mark) = marker {
-                    <span class={classes!("gm", mark.severity.as_str())}
+                    <span class={class_list(&["gm", mark.severity.as_str()])}
                         data-testid="gutter-marker"
                         data-line={number.to_string()}
                         data-severity={mark.severity.as_str()}
@@ -38,7 +40,7 @@ pub fn editor_gutter(props: &EditorGutterProps) -> Html {
         }
     });
     html! {
-        <div class={classes!("gutter", format!("d{digits}"))} aria-hidden="true">
+        <div class={class_list(&["gutter", &format!("d{digits}")])} aria-hidden="true">
             <div class="gutter-layer" ref={props.layer_ref.clone()}>
                 { for rows }
             </div>

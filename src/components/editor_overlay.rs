@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::class_list::class_list;
+
 use crate::editor_model::{highlight, line_runs, Lines, Marks, Run, Token, Window};
 
 #[derive(Properties, PartialEq)]
@@ -54,7 +56,7 @@ fn run_view(run: &Run, chars: &[char], line: u32) -> Html {
     match &run.squiggle {
         None => content,
         Some((severity, codes)) => html! {
-            <span class={classes!("sq", severity.as_str())}
+            <span class={class_list(&["sq", severity.as_str()])}
                 data-testid="squiggle"
                 data-line={line.to_string()}
                 data-severity={severity.as_str()}

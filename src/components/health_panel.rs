@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use super::class_list::{class_list, when};
+
 use crate::view_model::{HealthColumn, HealthRow};
 
 #[derive(Properties, PartialEq)]
@@ -53,7 +55,7 @@ fn plugin_toggle(name: &str, up: bool, on_plugin: &Callback<(String, bool)>) -> 
 
 fn column(c: &HealthColumn, on_select: &Callback<(u32, u32)>) -> Html {
     html! {
-        <div class={classes!("health-column", c.selected.then_some("selected"))}>
+        <div class={class_list(&["health-column", when(c.selected, "selected")])}>
             <h3>
                 { format!("automatic reload {}", c.reload) }
                 if c.selected { <span class="badge">{ "selected" }</span> }
@@ -64,7 +66,7 @@ fn column(c: &HealthColumn, on_select: &Callback<(u32, u32)>) -> Html {
             </ul>
             <ul class="aggregates">
                 { for c.aggregates.iter().map(|(path, status, report)| html! {
-                    <li class={classes!("aggregate", *status)}>
+                    <li class={class_list(&["aggregate", status])}>
                         <code>{ path }</code>{ " " }<span class="status">{ status_words(status) }</span>
                         if !report.is_empty() { <span class="report">{ format!(" ({report})") }</span> }
                     </li>
@@ -85,7 +87,7 @@ fn row(r: &HealthRow, on_select: &Callback<(u32, u32)>) -> Html {
         None => html! { <code>{ &r.check }</code> },
     };
     html! {
-        <li class={classes!("health-row", r.status)}
+        <li class={class_list(&["health-row", r.status])}
             data-testid="health-row"
             data-reload={r.reload}
             data-check={r.check.clone()}

@@ -2,6 +2,7 @@
 //! small ones without hooks are plain functions of their props (a Yew component costs its own
 //! copy of the lifecycle code in the page's bundle).
 
+mod class_list;
 mod copy_findings;
 mod diagnostics_list;
 mod editor;
@@ -24,6 +25,7 @@ mod stepped;
 mod theme_switch;
 mod verdict_line;
 
+pub use class_list::{class_list, when};
 pub use copy_findings::copy_findings;
 pub use diagnostics_list::DiagnosticsList;
 pub use editor::Editor;

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use super::class_list::{class_list, when};
+
 use crate::startup::Notice;
 
 pub struct NoticeBarProps {
@@ -18,7 +20,7 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
     html! {
         <>
             if let Some(notice) = &props.notice {
-                <div class={classes!("notice", notice.error.then_some("error"))}
+                <div class={class_list(&["notice", when(notice.error, "error")])}
                     data-testid="notice" data-error={notice.error.to_string()}
                     role={if notice.error { "alert" } else { "status" }}>
                     <span>{ &notice.text }</span>

@@ -7,6 +7,8 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::class_list::{class_list, when};
+
 use super::stepped::{blocks, same_rows, use_stepped_count};
 use crate::view_model::OrderingRow;
 
@@ -90,7 +92,7 @@ fn row_view(row: &OrderingRow, on_select: &Callback<(u32, u32)>) -> Html {
         None => html! { <code>{ &row.resource }</code> },
     };
     html! {
-        <li class={classes!("ordering-row", row.plaintext_write.then_some("plaintext"))}
+        <li class={class_list(&["ordering-row", when(row.plaintext_write, "plaintext")])}
             data-testid="ordering-row"
             data-resource={row.resource.clone()}
             data-write={row.write.clone()}
@@ -98,7 +100,7 @@ fn row_view(row: &OrderingRow, on_select: &Callback<(u32, u32)>) -> Html {
             <div class="rule-name">{ name }</div>
             <div class="flow" aria-label={format!("writes with {}, reads with {}", row.write, row.read)}>
                 <span class="flow-label">{ "writes" }</span>
-                <span class={classes!("step", "write", row.plaintext_write.then_some("plaintext"))}>{ &row.write }</span>
+                <span class={class_list(&["step write", when(row.plaintext_write, "plaintext")])}>{ &row.write }</span>
                 <span class="flow-label">{ "reads" }</span>
                 { for row.read_steps.iter().enumerate().map(|(i, step)| html! {
                     <>

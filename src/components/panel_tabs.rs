@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use super::class_list::{class_list, when};
+
 use crate::url_params::Panel;
 
 pub struct PanelTabsProps {
@@ -69,7 +71,7 @@ pub fn panel_tabs(props: &PanelTabsProps) -> Html {
         }
     };
     html! {
-        <div class={classes!("tabs", props.has_tools.then_some("has-tools"))} role="tablist" aria-label="Panels">
+        <div class={class_list(&["tabs", when(props.has_tools, "has-tools")])} role="tablist" aria-label="Panels">
             { for props.panels.iter().enumerate().map(tab) }
         </div>
     }

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use super::class_list::{class_list, when};
+
 use crate::view_model::Verdict;
 
 pub struct VerdictProps {
@@ -11,11 +13,11 @@ pub struct VerdictProps {
 
 pub fn verdict_line(props: &VerdictProps) -> Html {
     let v = &props.verdict;
-    let class = classes!(
+    let class = class_list(&[
         "verdict",
         if v.accepted { "accepted" } else { "refused" },
-        props.pending.then_some("pending")
-    );
+        when(props.pending, "pending"),
+    ]);
     html! {
         <div class={class} data-testid="verdict" data-accepted={v.accepted.to_string()} role="status" aria-live="polite">
             <span class="verdict-mark" aria-hidden="true">{ if v.accepted { "✓" } else { "✗" } }</span>

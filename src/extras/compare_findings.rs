@@ -4,6 +4,8 @@
 use enccfg_core::plan::Finding;
 use yew::prelude::*;
 
+use crate::components::class_list;
+
 #[derive(Properties, PartialEq)]
 pub struct CompareFindingsProps {
     pub findings: Vec<Finding>,
@@ -27,7 +29,7 @@ pub fn compare_findings(props: &CompareFindingsProps) -> Html {
                 html! {
                     <li data-testid="compare-finding" data-severity={severity}
                         data-resource={f.resource.clone()} data-kind={f.kind}
-                        class={classes!("diagnostic", severity)}>
+                        class={class_list(&["diagnostic", severity])}>
                         <span class="severity">{ severity }</span>
                         <code class="code">{ f.kind }</code>
                         <span class="message"><strong>{ &f.resource }</strong>{ ": " }{ &f.message }</span>

@@ -6,6 +6,8 @@ use enccfg_core::plan::compare;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::components::class_list;
+
 use super::compare_findings::CompareFindings;
 use super::protocol::PanelInput;
 use super::{deployed, Emitter};
@@ -52,7 +54,7 @@ pub fn compare_root(props: &CompareRootProps) -> Html {
                 .filter(|f| f.severity == enccfg_core::Severity::Error)
                 .count();
             html! {
-                <p class={classes!("compare-verdict", if c.safe() { "ok" } else { "bad" })} role="status">
+                <p class={class_list(&["compare-verdict", if c.safe() { "ok" } else { "bad" }])} role="status">
                     { if c.safe() {
                         "Safe: no change makes stored data unreadable.".to_string()
                     } else {

@@ -4,6 +4,8 @@
 use enccfg_core::plan::Explanation;
 use yew::prelude::*;
 
+use crate::components::class_list;
+
 #[derive(Properties, PartialEq)]
 pub struct ExplainResultProps {
     pub explanation: Explanation,
@@ -29,7 +31,7 @@ pub fn explain_result(props: &ExplainResultProps) -> Html {
             }
             { for e.meaning.iter().map(|m| html! { <p>{ m }</p> }) }
             if let Some((class, words)) = readable {
-                <p class={classes!("explain-readable", class)}><strong>{ words }</strong></p>
+                <p class={class_list(&["explain-readable", class])}><strong>{ words }</strong></p>
             }
             if !e.file.is_empty() {
                 <ul class="explain-file">
