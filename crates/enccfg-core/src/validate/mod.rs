@@ -6,6 +6,7 @@ mod keys;
 
 pub(crate) use keys::decode_secret;
 mod kms;
+mod lower_case;
 mod resources;
 
 use rustc_hash::FxHashSet as HashSet;

@@ -2,6 +2,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::lower_case::go_lower_char;
 use super::Validator;
 use crate::decode::model::{Entry, ResourceName};
 use crate::diagnostic::FieldErrorType;
@@ -209,16 +210,9 @@ fn has_capital(text: &str) -> bool {
 
 /// Go's `strings.ToLower`: each character by its simple lower-case mapping. Rust's
 /// `str::to_lowercase` differs in two places: a final `Σ` becomes `ς` (Go: `σ`), and `İ`
-/// becomes `i` plus a combining dot (Go: `i`). It would also bring the tables of its final-sigma
-/// rule into the page.
+/// becomes `i` plus a combining dot (Go: `i`). It would also bring its tables into the page.
 pub(crate) fn go_to_lower(text: &str) -> String {
     text.chars().map(go_lower_char).collect()
-}
-
-/// Go's `unicode.ToLower`: the first character of the full mapping is the simple mapping (only
-/// `İ` maps to more than one character, and its simple mapping is `i`).
-fn go_lower_char(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
 }
 
 #[cfg(test)]
