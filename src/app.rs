@@ -233,7 +233,8 @@ pub fn app(props: &AppProps) -> Html {
                 let lines = text.0.clone().map(Lines::new);
                 (
                     Rc::new(view_model::ordering_rows(v, lines.as_ref())),
-                    view_model::health_columns(v, down, lines.as_ref()),
+                    Rc::new(view_model::health_columns(v, down, lines.as_ref())),
+                    Rc::new(view_model::plugin_toggles(v, down)),
                 )
             })
         })
@@ -242,7 +243,7 @@ pub fn app(props: &AppProps) -> Html {
         .last_views
         .as_ref()
         .zip(view_rows.as_ref().as_ref())
-        .map(|(views, (rows, _))| {
+        .map(|(views, (rows, ..))| {
             html! {
                 <OrderingPanel
                     rows={rows.clone()}
@@ -257,11 +258,11 @@ pub fn app(props: &AppProps) -> Html {
         .last_views
         .as_ref()
         .zip(view_rows.as_ref().as_ref())
-        .map(|(views, (_, columns))| {
+        .map(|(views, (_, columns, plugins))| {
             html! {
                 <HealthPanel
                     columns={columns.clone()}
-                    plugins={view_model::plugin_toggles(views, &state.down_plugins)}
+                    plugins={plugins.clone()}
                     {stale}
                     cadence={views.health.cadence.clone()}
                     {on_plugin}

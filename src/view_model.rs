@@ -366,7 +366,7 @@ mod panels {
     }
 
     /// One check in one reload mode.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, Debug, PartialEq, Eq)]
     pub struct HealthRow {
         pub reload: &'static str,
         pub check: String,
@@ -379,7 +379,7 @@ mod panels {
     }
 
     /// One reload mode's column.
-    #[derive(Clone, Debug, PartialEq)]
+    #[derive(Clone, Debug, PartialEq, Eq)]
     pub struct HealthColumn {
         pub reload: &'static str,
         pub selected: bool,
@@ -441,14 +441,12 @@ mod panels {
 
     /// The distinct KMS plugin names with their up/down state.
     pub fn plugin_toggles(views: &Views, down: &[String]) -> Vec<(String, bool)> {
-        // In order of first appearance; a file names a handful of plugins.
-        let mut toggles: Vec<(String, bool)> = Vec::new();
-        for plugin in &views.health.plugins {
-            if !toggles.iter().any(|(name, _)| *name == plugin.name) {
-                toggles.push((plugin.name.clone(), !down.contains(&plugin.name)));
-            }
-        }
-        toggles
+        views
+            .health
+            .plugin_names()
+            .into_iter()
+            .map(|name| (name.to_string(), !down.iter().any(|d| d == name)))
+            .collect()
     }
 
     #[cfg(test)]

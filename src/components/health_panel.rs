@@ -1,6 +1,8 @@
 //! The Health panel: KMS health checks for both reload modes side by side, with an up/down
 //! switch per plugin and each check's resulting status.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::class_list::{class_list, when};
@@ -9,8 +11,10 @@ use crate::view_model::{HealthColumn, HealthRow};
 
 #[derive(Properties, PartialEq)]
 pub struct HealthPanelProps {
-    pub columns: Vec<HealthColumn>,
-    pub plugins: Vec<(String, bool)>,
+    /// Built once per analysis and plugin switch; shared, so that an unchanged list compares
+    /// by pointer (a file can have thousands of KMS providers).
+    pub columns: Rc<Vec<HealthColumn>>,
+    pub plugins: Rc<Vec<(String, bool)>>,
     pub stale: bool,
     pub cadence: String,
     pub on_plugin: Callback<(String, bool)>,

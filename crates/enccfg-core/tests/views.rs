@@ -329,3 +329,16 @@ fn key_rotation_mid_state_writes_with_the_first_key_and_reads_both() {
         Some("k8s:enc:kms:v2:vault:")
     );
 }
+
+#[test]
+fn plugin_names_are_listed_once_in_file_order() {
+    // KMS v1 plugin `b` behind two resources (a v2 name may not repeat).
+    let yaml = doc(&format!(
+        "{}{}",
+        entry("secrets", &[kms("b", "v1"), kms("a", "v2")]),
+        entry("configmaps", &[kms("b", "v1"), kms("c", "v2")])
+    ));
+    let v = views(&yaml, opts(false));
+    assert_eq!(v.health.plugins.len(), 4);
+    assert_eq!(v.health.plugin_names(), ["b", "a", "c"]);
+}

@@ -1,6 +1,8 @@
 //! KMS health checks per reload mode (facts §8): which checks kube-apiserver registers, where
 //! they are served, what each probes, and how they answer when plugins are up or down.
 
+use rustc_hash::FxHashSet as HashSet;
+
 use crate::decode::model::Config;
 use crate::diagnostic::TextRange;
 use crate::options::Options;
@@ -209,8 +211,18 @@ impl Health {
     /// `down` do not answer.
     pub fn outcomes(&self, down: &[String]) -> [ModeOutcome; 2] {
         self.modes
-            .clone()
-            .map(|mode| self.mode_outcome(&mode, down))
+            .each_ref()
+            .map(|mode| self.mode_outcome(mode, down))
+    }
+
+    /// The KMS plugins' names, each once, in the order the file first names them.
+    pub fn plugin_names(&self) -> Vec<&str> {
+        let mut seen: HashSet<&str> = HashSet::default();
+        self.plugins
+            .iter()
+            .map(|p| p.name.as_str())
+            .filter(|name| seen.insert(name))
+            .collect()
     }
 
     fn failure(&self, plugin: &KmsPlugin) -> String {
@@ -232,10 +244,12 @@ impl Health {
             .iter()
             .map(|check| {
                 let failing: Vec<&KmsPlugin> = match check.plugin {
+                    // Plugins are numbered by their place in `plugins`.
                     Some(n) => self
                         .plugins
-                        .iter()
-                        .filter(|p| p.number == n && is_down(p))
+                        .get(n)
+                        .filter(|p| is_down(p))
+                        .into_iter()
                         .collect(),
                     None => self.plugins.iter().filter(|p| is_down(p)).collect(),
                 };
