@@ -12,5 +12,7 @@ blank_dist="$PWD/target/blank-yew-dist"
 # playground's JS snippets (trunk copies that snippets directory whole).
 rm -rf target/wasm-bindgen/release/snippets "$blank_dist"
 (cd benchmarks/blank-yew && trunk build --release --skip-version-check --dist "$blank_dist")
+blank_wasm=("$blank_dist"/blank-yew-*_bg.wasm)
+python3 scripts/optimize-wasm.py "${blank_wasm[0]}" "${blank_wasm[0]%_bg.wasm}.js" "$blank_dist/index.html"
 python3 scripts/minify-js.py "$blank_dist" release blank-yew
 python3 scripts/budget.py dist budget.json "$blank_dist"

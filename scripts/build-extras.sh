@@ -15,8 +15,11 @@ wasm="target/wasm32-unknown-unknown/$profile/enccfg-extras.wasm"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 wasm-bindgen --target web --no-typescript --out-dir "$work" "$wasm"
 if [ "$profile" = release ]; then
-  wasm-opt -Oz \
-    -o "$work/enccfg-extras_bg.wasm" "$work/enccfg-extras_bg.wasm"
+  # The page's module too (trunk's own wasm-opt step is off in index.html), with its
+  # integrity hashes in index.html replaced.
+  python3 scripts/optimize-wasm.py "$work/enccfg-extras_bg.wasm" "$work/enccfg-extras.js"
+  page_wasm=("$staging"/enccfg-playground-*_bg.wasm)
+  python3 scripts/optimize-wasm.py "${page_wasm[0]}" "${page_wasm[0]%_bg.wasm}.js" "$staging/index.html"
 fi
 hash=$(cat "$work/enccfg-extras.js" "$work/enccfg-extras_bg.wasm" static/extras.css | sha256sum | cut -c1-16)
 rm -rf "$staging/extras"; mkdir -p "$staging/extras"

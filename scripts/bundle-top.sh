@@ -13,7 +13,7 @@ command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
 wasm=target/wasm32-unknown-unknown/release/enccfg-playground.wasm
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 wasm-bindgen --target web --keep-debug --no-typescript --out-dir "$work" "$wasm"
-# The page's wasm-opt flags (index.html), plus -g to keep the names.
+# The page's wasm-opt flags (scripts/optimize-wasm.py, without its renaming), plus -g to keep the names.
 wasm-opt -Oz -g --low-memory-unused --converge "$work/enccfg-playground_bg.wasm" -o "$work/named.wasm"
 twiggy top -n "$rows" "$work/named.wasm"
 echo
