@@ -10,6 +10,7 @@ use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
 use enccfg_core::redact;
+use enccfg_core::report::quote;
 use enccfg_core::{analyze, Analysis, Options, NEWEST_MINOR};
 
 use crate::json::{self, Json};
@@ -51,7 +52,9 @@ impl std::fmt::Display for ShareError {
         match self {
             ShareError::UnknownVersion(v) => write!(
                 f,
-                "This share link uses format {v:?}, which this version of the playground does not know (it reads format {VERSION:?}). Your draft was left as it was."
+                "This share link uses format {}, which this version of the playground does not know (it reads format {}). Your draft was left as it was.",
+                quote(v),
+                quote(VERSION)
             ),
             ShareError::Malformed(why) => write!(
                 f,

@@ -3,6 +3,7 @@
 //! link or example that differs from the draft asks before the draft is replaced; a broken link
 //! says so and leaves the draft alone.
 
+use enccfg_core::report::quote;
 use enccfg_core::Options;
 
 use crate::examples;
@@ -107,7 +108,8 @@ pub fn plan(
             },
             None => Start {
                 notice: Some(Notice::error(format!(
-                    "There is no example called {id:?}; showing {} instead.",
+                    "There is no example called {}; showing {} instead.",
+                    quote(id),
                     if draft.is_some() {
                         "your draft"
                     } else {

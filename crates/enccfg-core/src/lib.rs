@@ -40,6 +40,7 @@ mod diagnostic;
 mod export;
 mod field_path;
 pub mod fix;
+mod go_quote;
 mod line_index;
 mod lint;
 mod load;

@@ -8,6 +8,7 @@
 use super::tree::{Node, NodeKind, ScalarStyle};
 use super::Parsed;
 use crate::diagnostic::{Diagnostic, TextRange};
+use crate::go_quote::go_quote_byte;
 use crate::registry;
 
 /// Nesting deeper than this is refused (Go's own limit is 10,000).
@@ -210,23 +211,14 @@ fn skip_space(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// Go's "invalid character … <context>" (or "unexpected end of JSON input").
+/// Go's "invalid character … <context>" (or "unexpected end of JSON input"); Go's scanner names
+/// the byte at `at`, even inside a UTF-8 sequence.
 fn invalid(text: &str, at: usize, context: &str) -> Stop {
-    let problem = match text.get(at..).and_then(|rest| rest.chars().next()) {
+    let problem = match text.as_bytes().get(at) {
         None => "unexpected end of JSON input".to_string(),
-        Some(c) => format!("invalid character {} {context}", quote_char(c)),
+        Some(&byte) => format!("invalid character {} {context}", go_quote_byte(byte)),
     };
     Stop { at, problem }
-}
-
-/// A character as Go's JSON errors show it: `'x'`, `'\n'`, `'\x01'`.
-fn quote_char(c: char) -> String {
-    match c {
-        '\'' => "'\\''".into(),
-        '"' => "'\"'".into(),
-        c if c.is_control() => format!("{:?}", c),
-        c => format!("'{c}'"),
-    }
 }
 
 /// A string starting at `start` (the opening quote): its node and where it ends.
@@ -435,6 +427,22 @@ mod tests {
         assert_eq!(
             problem("{\"a\": 1} x"),
             (9, "invalid character 'x' after top-level value".into())
+        );
+        // The byte as Go's strconv.Quote writes it (`\x01`, not Rust's `\u{1}`); of a UTF-8
+        // sequence, its first byte as a character of its own (0xC2 of U+0085 is 'Â').
+        assert_eq!(
+            problem("{\"a\": \u{1}}"),
+            (
+                6,
+                "invalid character '\\x01' looking for beginning of value".into()
+            )
+        );
+        assert_eq!(
+            problem("{\"a\": \u{85}}"),
+            (
+                6,
+                "invalid character 'Â' looking for beginning of value".into()
+            )
         );
         assert_eq!(
             problem("{\"a\": 010}"),

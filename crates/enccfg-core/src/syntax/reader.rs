@@ -82,7 +82,8 @@ impl<'a> ChunkReader<'a> {
         match refused {
             Some(refused) => {
                 self.refused = Some(refused);
-                Err(std::io::Error::other("refused"))
+                // The reason is kept in `self.refused`; the error only stops the reader.
+                Err(std::io::ErrorKind::InvalidData.into())
             }
             None => Ok(len),
         }

@@ -2,6 +2,8 @@
 //! (lower-cased) scheme does it find. Follows `parse`, `getScheme`, `parseAuthority`,
 //! `parseHost`, `validUserinfo` and `unescape` of the Go standard library.
 
+use crate::go_quote::go_quote_byte;
+
 /// The scheme Go's `url.Parse` finds (lower-cased), or the reason it fails.
 pub(crate) fn scheme(raw: &str) -> Result<String, String> {
     // `Parse` cuts the fragment off first; only the rest is checked for control bytes.
@@ -169,8 +171,8 @@ fn unescape(s: &str, mode: Mode) -> Result<(), String> {
         } else {
             if mode != Mode::Other && first < 0x80 && !host_byte(first) {
                 return Err(format!(
-                    "the host contains the invalid character {:?}",
-                    first as char
+                    "the host contains the invalid character {}",
+                    go_quote_byte(first)
                 ));
             }
             rest = tail;
