@@ -157,10 +157,10 @@ fn hide_hover() {
     }
 }
 
-/// Shows the documentation of the field at byte `offset`, or hides it when there is none.
-fn show_hover(area: &HtmlTextAreaElement, offset: usize) {
-    let text = area.value();
-    let Some(doc) = assist::hover(&text, offset, &options()) else {
+/// Shows the documentation of the field at byte `offset` of the editor's `text` (whose line
+/// index is `index`), or hides it when there is none.
+fn show_hover(area: &HtmlTextAreaElement, text: &str, index: &LineIndex<&str>, offset: usize) {
+    let Some(doc) = assist::hover(text, offset, &options()) else {
         return hide_hover();
     };
     let Some(el) = layer_element("hover-doc", "div") else {
@@ -188,7 +188,6 @@ fn show_hover(area: &HtmlTextAreaElement, offset: usize) {
     for note in &doc.version_notes {
         let _ = child(&el, "p", "note", note);
     }
-    let index = LineIndex::new(text.as_str());
     let at = index.position(doc.range.start as usize);
     place(&el, area, at.line - 1, at.column - 1);
     el.set_hidden(false);
@@ -328,15 +327,19 @@ fn on_keydown(event: &KeyboardEvent) {
     }
 }
 
-/// The byte offset under the pointer, from the editor's metrics (monospace, fixed line height).
-fn offset_at_pointer(area: &HtmlTextAreaElement, event: &MouseEvent) -> usize {
+/// The byte offset under the pointer at `(client_x, client_y)`, from the editor's metrics
+/// (monospace, fixed line height).
+fn offset_at_pointer(
+    area: &HtmlTextAreaElement,
+    (client_x, client_y): (i32, i32),
+    index: &LineIndex<&str>,
+) -> usize {
     let rect = area.get_bounding_client_rect();
-    let x = f64::from(event.client_x()) - rect.left() - PAD_LEFT + f64::from(area.scroll_left());
-    let y = f64::from(event.client_y()) - rect.top() - PAD_TOP + f64::from(area.scroll_top());
+    let x = f64::from(client_x) - rect.left() - PAD_LEFT + f64::from(area.scroll_left());
+    let y = f64::from(client_y) - rect.top() - PAD_TOP + f64::from(area.scroll_top());
     let line = (y / LINE_HEIGHT_PX).floor().max(0.0) as u32 + 1;
     let column = (x / char_width(area)).floor().max(0.0) as u32 + 1;
-    let text = area.value();
-    LineIndex::new(text.as_str()).byte_of(line, column)
+    index.byte_of(line, column)
 }
 
 fn hover_at_caret() {
@@ -346,7 +349,7 @@ fn hover_at_caret() {
     if let Some(area) = editor() {
         let text = area.value();
         let index = LineIndex::new(text.as_str());
-        show_hover(&area, caret_byte(&area, &index));
+        show_hover(&area, &text, &index, caret_byte(&area, &index));
     }
 }
 
@@ -390,13 +393,16 @@ pub fn attach() {
             let Some(e) = e.dyn_ref::<MouseEvent>() else {
                 return;
             };
-            let Some(area) = editor() else { return };
-            let offset = offset_at_pointer(&area, e);
-            // Shown when the pointer rests, not on every pixel.
+            let point = (e.client_x(), e.client_y());
+            // Shown when the pointer rests, not on every pixel: the text (megabytes, maybe)
+            // and the layout are read then, not on each move.
             let timer = Timeout::new(250, move || {
                 if !list_open() {
                     if let Some(area) = editor() {
-                        show_hover(&area, offset);
+                        let text = area.value();
+                        let index = LineIndex::new(text.as_str());
+                        let offset = offset_at_pointer(&area, point, &index);
+                        show_hover(&area, &text, &index, offset);
                     }
                 }
             });

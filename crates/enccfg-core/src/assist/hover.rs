@@ -1,7 +1,7 @@
 //! Hover documentation: the field whose key is at an offset, and what it means for the chosen
 //! Kubernetes version and flags.
 
-use super::lines::{line_of, scan};
+use super::lines::line_at;
 use super::schema::{find, level_of, Field, Level};
 use crate::diagnostic::TextRange;
 use crate::options::Options;
@@ -28,8 +28,7 @@ pub struct Hover {
 /// The documentation of the field whose key covers byte `offset` (or ends right at it), or
 /// `None` when there is no known field there.
 pub fn hover(text: &str, offset: usize, options: &Options) -> Option<Hover> {
-    let lines = scan(text);
-    let line = lines.get(line_of(&lines, offset))?;
+    let line = line_at(text, offset);
     let (name, from, to) = line.key.as_ref()?;
     let at = offset.checked_sub(line.start)?;
     if at < *from || at > *to {
