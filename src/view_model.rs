@@ -284,11 +284,11 @@ mod panels {
         pub prefix: String,
         pub notes: Vec<String>,
         pub plaintext_write: bool,
-        /// UTF-16 span of the rule's name in the editor (none when stale or unlisted).
+        /// UTF-16 span of the rule's name in the text the views came from (none when unlisted).
         pub select: Option<(u32, u32)>,
     }
 
-    /// `lines` is the analysed text (none while the views are stale: no spans then).
+    /// `lines` is the text the views came from (none: no spans).
     pub fn ordering_rows(views: &Views, lines: Option<&Lines>) -> Vec<OrderingRow> {
         views
             .ordering
