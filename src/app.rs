@@ -218,20 +218,13 @@ pub fn app(props: &AppProps) -> Html {
     // The text the views were made from: their spans point into it. Rows are rebuilt only when
     // the views or that text change: not on each keystroke of a big file (while an edit waits
     // for its analysis, the spans are a few keystrokes old), and not when the file stops
-    // decoding (the rows stay as they were, marked stale; rebuilt without spans, every row's
-    // name changed from a button to plain text, which at 1 MB cost about 160 ms of DOM work
-    // per keystroke). Their buttons select nothing while stale (`on_view_select`).
+    // decoding (the rows stay as they were, marked stale, their names selecting where they
+    // were in the last text that decoded; rebuilt without spans, every row's name changed from
+    // a button to plain text, about 200 ms of main-thread work per keystroke at 1 MB).
     let analysed_text = use_mut_ref(|| None::<Rc<str>>);
     if !state.pending && !stale {
         *analysed_text.borrow_mut() = Some(state.source.clone());
     }
-    let views_stale = use_mut_ref(|| false);
-    *views_stale.borrow_mut() = stale;
-    let on_view_select = use_callback(on_select.clone(), move |span: (u32, u32), on_select| {
-        if !*views_stale.borrow() {
-            on_select.emit(span);
-        }
-    });
     let view_rows = {
         let deps = (
             ByPtr(state.last_views.clone()),
@@ -262,7 +255,7 @@ pub fn app(props: &AppProps) -> Html {
                     lookup={page.lookup.clone()}
                     answer={view_model::lookup_answer(views, &page.lookup)}
                     on_lookup={callbacks.on_lookup.clone()}
-                    on_select={on_view_select.clone()} />
+                    on_select={on_select.clone()} />
             }
         });
     let health = state
@@ -277,7 +270,7 @@ pub fn app(props: &AppProps) -> Html {
                     {stale}
                     cadence={views.health.cadence.clone()}
                     {on_plugin}
-                    on_select={on_view_select.clone()} />
+                    on_select={on_select.clone()} />
             }
         });
 
