@@ -20,7 +20,9 @@ export function analysis_worker_post(script, module, id, text, options, includeU
     worker.onmessage = (e) => answer(e.data.id, e.data.bytes || null, e.data.error || null);
     worker.onerror = (e) => { e.preventDefault(); worker.terminate(); worker = null; answer(-1, null, e.message || 'the analysis worker failed'); };
   }
-  worker.postMessage({ id, module: new URL(module, document.baseURI).href, text, options, includeUnsafe, canonical });
+  // `options` is a view on the page's WebAssembly memory: posted as it is, the whole memory
+  // (tens of megabytes with a big file) would be copied to the worker with every request.
+  worker.postMessage({ id, module: new URL(module, document.baseURI).href, text, options: options.slice(), includeUnsafe, canonical });
 }")]
 extern "C" {
     #[wasm_bindgen(catch)]
