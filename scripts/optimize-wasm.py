@@ -1,5 +1,5 @@
 """Optimises a release build's WebAssembly module with binaryen's wasm-opt, and shortens the names
-its glue and it share.
+the module shares with its JS glue.
 
 wasm-bindgen names every import after the JS function behind it plus a 16-digit hash
 (`__wbg_isContentEditable_21412032d82cf771`), and both files spell each name out: nearly 200 of
