@@ -14,7 +14,8 @@ wasm=target/wasm32-unknown-unknown/release/enccfg-playground.wasm
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 wasm-bindgen --target web --keep-debug --no-typescript --out-dir "$work" "$wasm"
 # The page's wasm-opt flags (scripts/optimize-wasm.py, without its renaming), plus -g to keep the names.
-wasm-opt -Oz -g --low-memory-unused --converge "$work/enccfg-playground_bg.wasm" -o "$work/named.wasm"
+read -ra flags <<<"$(python3 scripts/optimize-wasm.py --flags)"
+wasm-opt "${flags[@]}" -g "$work/enccfg-playground_bg.wasm" -o "$work/named.wasm"
 twiggy top -n "$rows" "$work/named.wasm"
 echo
 twiggy monos -m 3 -n "$rows" "$work/named.wasm"

@@ -7,15 +7,11 @@ Run by scripts/build-extras.sh before scripts/offline.py, which lists the final 
 python3 scripts/minify-js.py STAGING_DIR [PROFILE [CRATE]]   (CRATE: enccfg-playground; budget.sh
 minifies the blank Yew app's dist/ with CRATE=blank-yew, so that the floor is built the same way)
 """
-import base64
-import hashlib
 import pathlib
 import subprocess
 import sys
 
-
-def sri(data: bytes) -> str:
-    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+from integrity import rehash
 
 
 def main() -> None:
@@ -40,18 +36,16 @@ def main() -> None:
     before = after = 0
     for path in files:
         old = path.read_bytes()
-        # The page's own files are loaded with integrity: a hash we cannot find would leave
-        # index.html pointing at the old one, and the browser would refuse the new file.
-        if path.parent.name != "extras" and sri(old) not in html:
-            sys.exit(f"minify-js.py: index.html has no integrity hash for {path.relative_to(staging)}")
         # ES modules: top-level names may be shortened; exported names and the property names
-        # wasm imports by (`__wbg_…`) are kept, as terser keeps properties unless told otherwise.
+        # wasm imports by are kept, as terser keeps properties unless told otherwise.
         subprocess.run(
             [str(terser), str(path), "--module", "--compress", "--mangle", "--output", str(path)],
             check=True,
         )
         new = path.read_bytes()
-        html = html.replace(sri(old), sri(new))
+        # The page's own files are loaded with integrity (the tools' module is not).
+        if path.parent.name != "extras":
+            html = rehash(html, old, new, str(path.relative_to(staging)), "minify-js.py")
         before, after = before + len(old), after + len(new)
     index.write_text(html, encoding="utf-8")
     print(f"minify-js.py: {len(files)} files, {before:,} -> {after:,} bytes")

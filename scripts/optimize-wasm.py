@@ -10,27 +10,25 @@ the glue's import object and every export the glue calls is in the module, and s
 otherwise. With an index.html, the old files' Subresource Integrity hashes in it are replaced.
 
 python3 scripts/optimize-wasm.py MODULE_BG_WASM GLUE_JS [INDEX_HTML]
+python3 scripts/optimize-wasm.py --flags   (prints the optimisation flags, without the renaming:
+                                            scripts/bundle-top.sh optimises a named copy with them)
 
 trunk's own wasm-opt step is off for the page (`data-wasm-opt="0"` in index.html), because trunk
 does not hand over the mapping; scripts/build-extras.sh runs this for the page and for the tools'
 module, scripts/budget.sh for the blank Yew app.
 """
-import base64
-import hashlib
 import json
 import pathlib
 import re
 import subprocess
 import sys
 
+from integrity import rehash
+
 # The page's optimisation: smallest code, memory below 1 KB unused (wasm-bindgen's data starts
 # above it), passes repeated until nothing changes, no producer or feature sections shipped.
 FLAGS = ["-Oz", "--low-memory-unused", "--converge", "--strip-producers", "--strip-target-features"]
 RENAME = "--minify-imports-and-exports-and-modules"
-
-
-def sri(data: bytes) -> str:
-    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
 
 def leb(data: bytes, i: int):
@@ -139,6 +137,9 @@ def check(module: bytes, glue: str) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--flags"]:
+        print(" ".join(FLAGS))
+        return
     wasm_path, glue_path = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     old_wasm, old_glue = wasm_path.read_bytes(), glue_path.read_bytes()
     old_modules = {mod for mod, _ in interface(old_wasm)[0]}
@@ -167,10 +168,8 @@ def main() -> None:
     if len(sys.argv) > 3:
         index = pathlib.Path(sys.argv[3])
         html = index.read_text(encoding="utf-8")
-        for old, new in ((old_wasm, module), (old_glue, glue.encode())):
-            if sri(old) not in html:
-                sys.exit(f"optimize-wasm.py: {index} has no integrity hash for a file it loads")
-            html = html.replace(sri(old), sri(new))
+        html = rehash(html, old_wasm, module, wasm_path.name, "optimize-wasm.py")
+        html = rehash(html, old_glue, glue.encode(), glue_path.name, "optimize-wasm.py")
         index.write_text(html, encoding="utf-8")
     print(
         f"optimize-wasm.py: {wasm_path.name} {len(old_wasm):,} -> {len(module):,} bytes, "

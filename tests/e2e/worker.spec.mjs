@@ -85,6 +85,20 @@ function paste(page, text) {
   }, text);
 }
 
+/**
+ * Opens `url`, pastes a file of about `bytes` whose last key is short, and waits until the
+ * verdict refuses it for that key; returns the file.
+ */
+async function analyseBigFile(page, bytes, url = './') {
+  await page.goto(url);
+  await settle(page);
+  const file = bigFile(bytes);
+  await paste(page, file.text);
+  await settle(page);
+  await expectShortKeyAt(page, file.badLine);
+  return file;
+}
+
 // The worker's module is held back below; a service worker would fetch it past page.route.
 test.use({ serviceWorkers: 'block' });
 
@@ -162,12 +176,7 @@ test('the caret keeps moving while the worker takes on a 5 MB file, and the late
 test('without its worker (blocked or missing), the page analyses a big file itself', async ({ page }) => {
   await page.route('**/analysis-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
   const warnings = workerWarnings(page);
-  await page.goto('./');
-  await settle(page);
-  const { text, badLine } = bigFile(200_000);
-  await paste(page, text);
-  await settle(page);
-  await expectShortKeyAt(page, badLine);
+  const { text } = await analyseBigFile(page, 200_000);
   // Later edits too (the page stops asking a worker that failed).
   await paste(page, withFixedKey(text));
   await settle(page);
@@ -192,12 +201,7 @@ test('a worker whose module never arrives gives way to the page after 15 s', asy
 
 test('the embed analyses a big file in the worker too', async ({ page }) => {
   const failures = workerWarnings(page);
-  await page.goto('./?embed=1');
-  await settle(page);
-  const { text, badLine } = bigFile(100_000);
-  await paste(page, text);
-  await settle(page);
-  await expectShortKeyAt(page, badLine);
+  await analyseBigFile(page, 100_000, './?embed=1');
   expect((await fetched(page)).some((url) => url.endsWith('/playground/analysis-worker.js'))).toBe(true);
   expect(failures).toEqual([]);
 });
@@ -214,12 +218,7 @@ test('a request to the worker carries the text and its own few bytes of options,
       return post.call(this, message, ...rest);
     };
   });
-  await page.goto('./');
-  await settle(page);
-  const { text, badLine } = bigFile(200_000);
-  await paste(page, text);
-  await settle(page);
-  await expectShortKeyAt(page, badLine);
+  const { text } = await analyseBigFile(page, 200_000);
   const requests = await page.evaluate(() => window.workerRequests);
   expect(requests.length).toBeGreaterThan(0);
   for (const request of requests) {
