@@ -21,7 +21,8 @@ def measure(dist: pathlib.Path):
         data = path.read_bytes()
         raw, gz, br = len(data), len(gzip.compress(data, 9)), brotli_size(data)
         # The page's own files, and wasm-bindgen's JS snippets, which its glue imports at start.
-        # extras/ (panels loaded on first use) and examples/ are not part of a first visit.
+        # extras/ (panels loaded on first use), engine/ (the analysis engine, loaded on the first
+        # edit) and examples/ are not part of a first visit.
         top = path.relative_to(dist).parts[0]
         name = str(path.relative_to(dist))
         # sw.js (the offline copy) is fetched after the page has loaded, not for its first paint;
@@ -43,6 +44,10 @@ def main() -> None:
     for name, raw, gz, br, first in rows:
         print(f"{name:48} {raw:>10,} {gz:>10,} {br:>10,}  {first}")
     print(f"first visit (brotli): {first_visit:,} bytes; budget {budget:,} bytes")
+    engine = sum(br for name, _, _, br, _ in rows if name.startswith("engine/"))
+    if engine:
+        print(f"the analysis engine (engine/, loaded on the first edit, or at once for a start other "
+              f"than the first example): {engine:,} bytes more")
     if len(sys.argv) > 3:
         _, blank = measure(pathlib.Path(sys.argv[3]))
         print(f"blank Yew app built in this run (brotli): {blank:,} bytes; "

@@ -25,9 +25,14 @@ def main() -> None:
     if not terser.exists():
         sys.exit("minify-js.py: node_modules/.bin/terser is missing (run scripts/setup.sh)")
     # wasm-bindgen's output only: trunk names the page's glue after the crate, the snippets
-    # sit under snippets/, and the tools' glue under extras/.
+    # sit under snippets/, the tools' glue under extras/ and the engine's under engine/.
+    on_first_use = {"extras", "engine"}
     files = sorted(
-        [*staging.glob(f"{crate}-*.js"), *staging.glob("snippets/**/*.js"), *staging.glob("extras/*.js")]
+        [
+            *staging.glob(f"{crate}-*.js"),
+            *staging.glob("snippets/**/*.js"),
+            *(f for d in sorted(on_first_use) for f in staging.glob(f"{d}/*.js")),
+        ]
     )
     if not any(f.parent == staging for f in files):
         sys.exit(f"minify-js.py: no {crate}-*.js in {staging}")
@@ -43,8 +48,8 @@ def main() -> None:
             check=True,
         )
         new = path.read_bytes()
-        # The page's own files are loaded with integrity (the tools' module is not).
-        if path.parent.name != "extras":
+        # The page's own files are loaded with integrity (the modules loaded on first use are not).
+        if path.parent.name not in on_first_use:
             html = rehash(html, old, new, str(path.relative_to(staging)), "minify-js.py")
         before, after = before + len(old), after + len(new)
     index.write_text(html, encoding="utf-8")

@@ -41,16 +41,14 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     event.respondWith(
       fetch(request).catch(async () => {
-        const cache = await caches.open(CACHE);
-        return (await cache.match(new URL("index.html", SCOPE).href)) || Response.error();
+        return (await caches.match(new URL("index.html", SCOPE).href, { cacheName: CACHE })) || Response.error();
       }),
     );
     return;
   }
   event.respondWith(
-    (async () => {
-      const cache = await caches.open(CACHE);
-      return (await cache.match(request)) || fetch(request);
-    })(),
+    // caches.match, not caches.open: opening would make the cache again after ?offline=off
+    // deleted it, for a file the page fetches later (the engine's module on the first edit).
+    (async () => (await caches.match(request, { cacheName: CACHE })) || fetch(request))(),
   );
 });

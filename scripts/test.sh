@@ -12,9 +12,10 @@ step() { printf '\n==> %s (at %ss)\n' "$*" "$((SECONDS - started))"; }
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "cargo clippy -D warnings (host and wasm32)"
+step "cargo clippy -D warnings (host, wasm32, and the page as index.html builds it)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --workspace --exclude enccfg-cli --exclude enccfg-differential --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p enccfg-playground --features lazy-engine --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
 step "core dependency rule"
 bash scripts/check-core-deps.sh

@@ -16,10 +16,10 @@ use crate::components::{
     ThemeSwitchProps, VerdictProps,
 };
 use crate::editor_model::Lines;
+use crate::engine;
 use crate::extras::protocol::PanelEvent;
 use crate::services::{analysis_worker, clipboard, download, editor_text};
-use crate::session::{use_session, Session};
-use crate::share::{ShareError, Snapshot};
+use crate::session::{use_session, Boot, Session};
 use crate::state::{debounce_ms, Action, Analysed, Playground, Request};
 use crate::url_params::Panel;
 use crate::view_model;
@@ -41,10 +41,10 @@ impl<T: ?Sized> PartialEq for ByPtr<T> {
 /// What the page is opened with before it renders.
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// The state of the `#s=` link in the address (read by `session::read_shared_link`), or
-    /// why it could not be read; `None` without a link.
+    /// What the page opens with (`session::Boot::read`, with the `#s=` link in the address);
+    /// `None`: read when the page first renders, with no link.
     #[prop_or_default]
-    pub shared: Option<Result<Snapshot, ShareError>>,
+    pub boot: Option<Rc<Boot>>,
 }
 
 /// Has the worker analyse `text` (a big one) as `request` asks; without a worker, the page
@@ -81,7 +81,7 @@ pub fn app(props: &AppProps) -> Html {
         page,
         share_url_ref,
         callbacks,
-    } = use_session(&props.shared);
+    } = use_session(&props.boot);
     let pending_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let editor_ref = use_node_ref();
 
@@ -112,19 +112,26 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
-    let on_options = {
+    // New settings: analysed at once for a small text, by the worker for a big one.
+    let change_request = {
         let state = state.clone();
-        Callback::from(move |options| {
+        move |request: Request, at_once: Action| {
             if debounce_ms(state.source.len()) == 0 {
-                state.dispatch(Action::SetOptions(options));
+                state.dispatch(at_once);
             } else {
-                state.dispatch(Action::SetOptionsPending(options));
-                let request = Request {
-                    options,
-                    ..state.request()
-                };
+                state.dispatch(Action::RequestPending(request));
                 analyse_in_worker(&state.dispatcher(), state.source.clone(), request);
             }
+        }
+    };
+    let on_options = {
+        let (state, change_request) = (state.clone(), change_request.clone());
+        Callback::from(move |options| {
+            let request = Request {
+                options,
+                ..state.request()
+            };
+            change_request(request, Action::SetOptions(options))
         })
     };
     // Callbacks handed to the big panels are made once: a new callback is a prop change,
@@ -191,13 +198,38 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let on_include_unsafe = {
-        let state = state.clone();
-        Callback::from(move |on| state.dispatch(Action::SetIncludeUnsafe(on)))
+        let (state, change_request) = (state.clone(), change_request.clone());
+        Callback::from(move |on| {
+            let request = Request {
+                include_unsafe: on,
+                ..state.request()
+            };
+            change_request(request, Action::SetIncludeUnsafe(on))
+        })
     };
     let on_canonical = {
         let state = state.clone();
-        Callback::from(move |on| state.dispatch(Action::SetCanonical(on)))
+        Callback::from(move |on| {
+            let request = Request {
+                canonical: on,
+                ..state.request()
+            };
+            change_request(request, Action::SetCanonical(on))
+        })
     };
+
+    // What waited for the engine's module is analysed once it has loaded.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            engine::listen(move |loaded| {
+                dispatcher.dispatch(match loaded {
+                    Ok(()) => Action::EngineReady,
+                    Err(why) => Action::EngineFailed(why.into()),
+                })
+            })
+        });
+    }
 
     // Requests from the tools loaded on first use.
     let on_panel_event = {
@@ -274,6 +306,12 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
 
+    // A start other than the first visit's (a link, a draft, another example) is analysed
+    // before the page is drawn, as the engine's module arrives.
+    if state.unanalysed && state.engine_failure.is_none() {
+        return html! { <div class="boot" role="status">{ "Loading the checker (WebAssembly)…" }</div> };
+    }
+
     let embed = boot.params.embed;
     let active = page.active;
     let mut tabs = vec![
@@ -339,7 +377,12 @@ pub fn app(props: &AppProps) -> Html {
                     on_keep_opened: callbacks.keep_opened.clone(),
                     on_restore_draft: callbacks.restore_draft.clone(),
                 }) }
-                { verdict_line(&VerdictProps { verdict, pending: state.pending }) }
+                { verdict_line(&VerdictProps {
+                    verdict,
+                    pending: state.pending,
+                    awaiting_engine: state.awaiting_engine,
+                    engine_failure: state.engine_failure.clone(),
+                }) }
                 { panel_tabs(&PanelTabsProps { panels: tabs, active, has_tools: !tools.is_empty(), on_select: callbacks.on_tab.clone() }) }
                 <div class="workspace">
                     if embed {

@@ -67,9 +67,19 @@ mod tests {
         let o = Options::default();
         let text = "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets]\n    providers:\n      - aescbc:\n          keys:\n            - name: k\n              secret: QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=\n";
         let mut kept = Kept::default();
-        kept.record(&crate::share::Snapshot::of(text, o, None, false).yaml, o);
+        kept.record(
+            &crate::share::Snapshot::of(text, o, None, false)
+                .unwrap()
+                .yaml,
+            o,
+        );
         assert!(would_lose_work(false, true, &kept, text, o));
-        kept.record(&crate::share::Snapshot::of(text, o, None, true).yaml, o);
+        kept.record(
+            &crate::share::Snapshot::of(text, o, None, true)
+                .unwrap()
+                .yaml,
+            o,
+        );
         assert!(!would_lose_work(false, true, &kept, text, o));
     }
 }

@@ -5,8 +5,11 @@
 mod app;
 pub mod components;
 pub mod editor_model;
+pub mod engine;
 pub mod examples;
 pub mod extras;
+#[cfg(any(test, feature = "lazy-engine"))]
+pub mod first_analysis;
 pub mod json;
 pub mod leave_guard;
 pub mod new_key;

@@ -139,6 +139,9 @@ pub enum PageAction {
     Shared(String),
     /// This browser cannot compress a link (it has no `CompressionStream`).
     ShareUnavailable,
+    /// Keys could not be taken out of the link or file: the engine that finds them did not
+    /// load (why).
+    ShareUnredactable(String),
     /// Copying `url` to the clipboard ended (`copied`: the browser allowed it).
     Copied {
         url: String,
@@ -214,6 +217,13 @@ impl PageState {
                     status: Some("Copying the link…".into()),
                     url,
                     include_keys: self.share.include_keys,
+                }
+            }
+            PageAction::ShareUnredactable(why) => {
+                next.share = ShareLink {
+                    status: Some(format!("Nothing was shared: the checker, which finds the keys to leave out, could not load ({why}). Reload the page to try again.")),
+                    include_keys: self.share.include_keys,
+                    ..ShareLink::default()
                 }
             }
             PageAction::ShareUnavailable => {
@@ -381,6 +391,13 @@ mod tests {
             .unwrap()
             .starts_with("Copy the link above"));
 
+        let unredactable = shared.apply(PageAction::ShareUnredactable("offline".into()));
+        assert!(unredactable.share.url.is_empty());
+        assert!(unredactable
+            .share
+            .status
+            .unwrap()
+            .contains("could not load (offline)"));
         let unavailable = shared.apply(PageAction::ShareUnavailable);
         assert!(unavailable.share.url.is_empty());
         assert!(unavailable

@@ -11,7 +11,9 @@ use base64::engine::DecodePaddingMode;
 use base64::Engine;
 use enccfg_core::redact;
 use enccfg_core::report::quote;
-use enccfg_core::{analyze, Analysis, Options, NEWEST_MINOR};
+use enccfg_core::{Analysis, Options, NEWEST_MINOR};
+
+use crate::state::Request;
 
 use crate::json::{self, Json};
 
@@ -67,8 +69,14 @@ impl std::fmt::Display for ShareError {
 impl Snapshot {
     /// The state to share or save: key material redacted unless `with_keys`. `fresh` is the
     /// analysis of exactly `text`, when there is one (otherwise the text is analysed here, so
-    /// a stale analysis can never leave a key unredacted).
-    pub fn of(text: &str, options: Options, fresh: Option<&Analysis>, with_keys: bool) -> Snapshot {
+    /// a stale analysis can never leave a key unredacted). `None` when the text must be
+    /// analysed and the engine has not loaded yet (`engine::ready` waits for it).
+    pub fn of(
+        text: &str,
+        options: Options,
+        fresh: Option<&Analysis>,
+        with_keys: bool,
+    ) -> Option<Snapshot> {
         let redacted = if with_keys {
             None
         } else {
@@ -76,18 +84,22 @@ impl Snapshot {
             let analysis = match fresh {
                 Some(a) => a,
                 None => {
-                    computed = analyze(text, &options);
+                    let request = Request {
+                        options,
+                        ..Request::default()
+                    };
+                    computed = crate::engine::analyse(text, request)?.0;
                     &computed
                 }
             };
             redact::has_key_material(text, &analysis.secret_ranges)
                 .then(|| redact::redact(text, &analysis.secret_ranges))
         };
-        Snapshot {
+        Some(Snapshot {
             redacted: redacted.is_some(),
             yaml: redacted.unwrap_or_else(|| text.to_string()),
             options,
-        }
+        })
     }
 
     pub fn to_json(&self) -> Json {
@@ -266,16 +278,19 @@ mod tests {
     fn snapshots_redact_keys_unless_asked_not_to() {
         let text = crate::examples::find("rotation").unwrap().text;
         let options = Options::default();
-        let analysis = analyze(text, &options);
-        let shared = Snapshot::of(text, options, Some(&analysis), false);
+        let analysis = enccfg_core::analyze(text, &options);
+        let shared = Snapshot::of(text, options, Some(&analysis), false).unwrap();
         assert!(shared.redacted && shared.yaml.contains("secret: REDACTED0"));
         assert!(!shared
             .yaml
             .contains("XXGFma3B1en9ESU5TWF1iZ2xxdntARUpPVFleY2htck="));
-        assert_eq!(Snapshot::of(text, options, None, false), shared);
-        let with_keys = Snapshot::of(text, options, None, true);
+        assert_eq!(
+            Snapshot::of(text, options, None, false),
+            Some(shared.clone())
+        );
+        let with_keys = Snapshot::of(text, options, None, true).unwrap();
         assert!(!with_keys.redacted && with_keys.yaml == text);
-        let keyless = Snapshot::of(crate::DEFAULT_EXAMPLE, options, None, false);
+        let keyless = Snapshot::of(crate::DEFAULT_EXAMPLE, options, None, false).unwrap();
         assert!(!keyless.redacted, "nothing to redact in a KMS-only file");
     }
 

@@ -13,6 +13,12 @@ pub struct Playground {
     pub analysis: Rc<Analysis>,
     /// The analysis is older than `source` (an edit is waiting for the debounce).
     pub pending: bool,
+    /// The analysis waits for the engine's module to load (`Action::EngineReady` redoes it).
+    pub awaiting_engine: bool,
+    /// Nothing has been analysed yet: `analysis` is a placeholder, not to be shown.
+    pub unanalysed: bool,
+    /// Why the engine's module could not load (or answer), while an analysis waits for it.
+    pub engine_failure: Option<Rc<str>>,
     /// The views of the last text that decoded; shown (marked stale) while the text does not.
     pub last_views: Option<Rc<Views>>,
     /// KMS plugins (by name) the user marked as down, each once.
@@ -28,15 +34,16 @@ pub struct Playground {
 }
 
 /// What one analysis of a text is asked with: its options and the export settings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Request {
     pub options: Options,
     pub include_unsafe: bool,
     pub canonical: bool,
 }
 
-/// The analysis of `source` and its export: what the page's worker computes for a big text
-/// (`analyse_for_page` in `src/bin/extras.rs`) and the reducer computes itself for a small one.
+/// The analysis of `source` and its export, with the core linked in: what the engine's module
+/// computes (`analyse_for_page` in `src/bin/engine.rs`), for the page's thread or its worker.
+/// The reducer asks for it through `engine::analyse`.
 pub fn analyse_with_export(source: &str, request: Request) -> (Analysis, Export) {
     let analysis = analyze(source, &request.options);
     let export = export_of(source, &analysis, request.include_unsafe, request.canonical);
@@ -97,12 +104,16 @@ pub enum Action {
     /// Re-run the analysis on the current text.
     Analyze,
     SetOptions(Options),
-    /// New options whose analysis the worker computes: the text is marked pending until
-    /// `Analysed` arrives.
-    SetOptionsPending(Options),
+    /// New settings (options or export settings) whose analysis the worker computes: the text
+    /// is marked pending until `Analysed` arrives.
+    RequestPending(Request),
     /// An analysis from the worker: applied when it is of the current text and settings (the
     /// last request wins), dropped otherwise.
     Analysed(Rc<Analysed>),
+    /// The engine's module has loaded: what waited for it is analysed now.
+    EngineReady,
+    /// The engine's module could not load (or answer), for this reason.
+    EngineFailed(Rc<str>),
     /// Mark a KMS plugin up (`true`) or down.
     SetPlugin(String, bool),
     SetIncludeUnsafe(bool),
@@ -122,20 +133,38 @@ pub enum Action {
 
 impl Playground {
     pub fn new(source: &str, options: Options) -> Self {
-        let analysis = analyze(source, &options);
-        Playground {
+        let unanalysed = Playground {
             source: source.into(),
             options,
-            export: Rc::new(export_of(source, &analysis, false, false)),
-            last_views: analysis.views.clone().map(Rc::new),
-            analysis: Rc::new(analysis),
-            pending: false,
+            analysis: Rc::new(Analysis {
+                accepted: false,
+                diagnostics: Vec::new(),
+                options,
+                secret_ranges: Vec::new(),
+                views: None,
+            }),
+            pending: true,
+            awaiting_engine: true,
+            unanalysed: true,
+            engine_failure: None,
+            last_views: None,
             down_plugins: Vec::new(),
             include_unsafe: false,
             canonical: false,
+            export: Rc::new(Export {
+                fixed: source.into(),
+                output: source.into(),
+                canonical_refused: false,
+                diff: String::new(),
+                applied: Vec::new(),
+                skipped_unsafe: 0,
+                accepted: false,
+                remaining: 0,
+            }),
             example: None,
             dirty: false,
-        }
+        };
+        unanalysed.reanalysed(unanalysed.request())
     }
 
     /// The editor text with `fix` (one diagnostic's) applied; `None` while an edit waits for
@@ -158,19 +187,28 @@ impl Playground {
         self.analysis.views.is_none() && self.last_views.is_some()
     }
 
-    fn reanalysed(&self, options: Options) -> Playground {
-        let request = Request {
-            options,
-            ..self.request()
-        };
-        let (analysis, export) = analyse_with_export(&self.source, request);
-        self.with_analysis(options, analysis, export)
+    /// The state analysed as `request` asks (its settings taken), or waiting for the engine.
+    fn reanalysed(&self, request: Request) -> Playground {
+        match crate::engine::analyse(&self.source, request) {
+            Some((analysis, export)) => self.with_analysis(request, analysis, export),
+            None => Playground {
+                options: request.options,
+                include_unsafe: request.include_unsafe,
+                canonical: request.canonical,
+                pending: true,
+                awaiting_engine: true,
+                ..self.clone()
+            },
+        }
     }
 
-    /// The state with `analysis` (and its `export`) of the current text, made with `options`.
-    fn with_analysis(&self, options: Options, analysis: Analysis, export: Export) -> Playground {
+    /// The state with `analysis` (and its `export`) of the current text, made as `request`
+    /// asked.
+    fn with_analysis(&self, request: Request, analysis: Analysis, export: Export) -> Playground {
         Playground {
-            options,
+            options: request.options,
+            include_unsafe: request.include_unsafe,
+            canonical: request.canonical,
             export: Rc::new(export),
             last_views: analysis
                 .views
@@ -179,22 +217,18 @@ impl Playground {
                 .or_else(|| self.last_views.clone()),
             analysis: Rc::new(analysis),
             pending: false,
+            awaiting_engine: false,
+            unanalysed: false,
+            engine_failure: None,
             ..self.clone()
         }
     }
 
-    /// The export rebuilt for new settings from the analysis at hand (no new analysis).
-    fn with_export(&self, include_unsafe: bool, canonical: bool) -> Playground {
-        Playground {
-            include_unsafe,
-            canonical,
-            export: Rc::new(export_of(
-                &self.source,
-                &self.analysis,
-                include_unsafe,
-                canonical,
-            )),
-            ..self.clone()
+    /// The current settings with `options`.
+    fn with_options(&self, options: Options) -> Request {
+        Request {
+            options,
+            ..self.request()
         }
     }
 
@@ -208,19 +242,28 @@ impl Playground {
                 dirty: true,
                 ..self.clone()
             },
-            Action::Analyze => self.reanalysed(self.options),
+            Action::Analyze => self.reanalysed(self.request()),
             Action::SetOptions(options) => Playground {
                 dirty: true,
-                ..self.reanalysed(options)
+                ..self.reanalysed(self.with_options(options))
             },
-            Action::SetOptionsPending(options) => Playground {
-                options,
+            Action::RequestPending(request) => Playground {
+                options: request.options,
+                include_unsafe: request.include_unsafe,
+                canonical: request.canonical,
                 pending: true,
-                dirty: true,
+                dirty: self.dirty || request.options != self.options,
+                ..self.clone()
+            },
+            Action::EngineReady if self.awaiting_engine => self.reanalysed(self.request()),
+            Action::EngineReady => self.clone(),
+            Action::EngineFailed(why) => Playground {
+                engine_failure: self.awaiting_engine.then_some(why),
                 ..self.clone()
             },
             Action::Analysed(result) => {
-                if result.text != self.source || result.request.options != self.options {
+                // Settings changed since it was asked for: their own request is on its way.
+                if result.text != self.source || result.request != self.request() {
                     return self.clone();
                 }
                 // The worker's result is usually held only here: moved, not copied.
@@ -230,13 +273,7 @@ impl Playground {
                     export,
                     ..
                 } = Rc::try_unwrap(result).unwrap_or_else(|shared| (*shared).clone());
-                let next = self.with_analysis(request.options, analysis, export);
-                // Export settings changed while the worker ran: only the export is redone.
-                if request == self.request() {
-                    next
-                } else {
-                    next.with_export(self.include_unsafe, self.canonical)
-                }
+                self.with_analysis(request, analysis, export)
             }
             Action::Load {
                 text,
@@ -249,7 +286,7 @@ impl Playground {
                 last_views: None,
                 ..self.clone()
             }
-            .reanalysed(options),
+            .reanalysed(self.with_options(options)),
             Action::LoadExample(id) => match crate::examples::find(id) {
                 Some(e) => Playground {
                     source: e.text.into(),
@@ -258,7 +295,7 @@ impl Playground {
                     last_views: None,
                     ..self.clone()
                 }
-                .reanalysed(e.options()),
+                .reanalysed(self.with_options(e.options())),
                 None => self.clone(),
             },
             Action::KeepAsDraft => Playground {
@@ -276,10 +313,14 @@ impl Playground {
                     ..self.clone()
                 }
             }
-            Action::SetIncludeUnsafe(include_unsafe) => {
-                self.with_export(include_unsafe, self.canonical)
-            }
-            Action::SetCanonical(canonical) => self.with_export(self.include_unsafe, canonical),
+            Action::SetIncludeUnsafe(include_unsafe) => self.reanalysed(Request {
+                include_unsafe,
+                ..self.request()
+            }),
+            Action::SetCanonical(canonical) => self.reanalysed(Request {
+                canonical,
+                ..self.request()
+            }),
         }
     }
 }
@@ -352,7 +393,10 @@ mod tests {
             reload: true,
             ..Options::default()
         };
-        let waiting = start.apply(Action::SetOptionsPending(reload));
+        let waiting = start.apply(Action::RequestPending(Request {
+            options: reload,
+            ..start.request()
+        }));
         assert!(waiting.pending && waiting.dirty);
         assert_eq!(waiting.options, reload);
         assert_eq!(waiting.analysis.options, Options::default());
@@ -365,17 +409,74 @@ mod tests {
     }
 
     #[test]
-    fn an_answer_made_before_an_export_setting_changed_is_applied_with_the_new_setting() {
+    fn export_settings_for_the_worker_wait_and_older_answers_are_dropped() {
         let start = Playground::new("a: [", Options::default());
         let edited = start.apply(Action::Edit(crate::DEFAULT_EXAMPLE.into()));
         let asked = edited.request();
-        let toggled = edited.apply(Action::SetCanonical(!asked.canonical));
+        let canonical = Request {
+            canonical: true,
+            ..asked
+        };
+        let toggled = edited.apply(Action::RequestPending(canonical));
+        assert!(toggled.pending && toggled.canonical);
         let text = toggled.source.clone();
-        let done = toggled.apply(worker_answer(&text, asked));
-        assert!(!done.pending);
-        assert_eq!(done.canonical, !asked.canonical);
-        let expected = analyse_with_export(&text, done.request()).1;
-        assert_eq!(*done.export, expected);
+        let old = toggled.apply(worker_answer(&text, asked));
+        assert!(old.pending, "the answer for the old setting is dropped");
+        let done = toggled.apply(worker_answer(&text, canonical));
+        assert!(!done.pending && done.canonical);
+        assert_eq!(*done.export, analyse_with_export(&text, canonical).1);
+    }
+
+    #[test]
+    fn a_first_analysis_without_the_engine_waits_for_it() {
+        let start = crate::engine::test_support::unloaded(|| {
+            Playground::new(crate::DEFAULT_EXAMPLE, Options::default())
+        });
+        assert!(start.unanalysed && start.awaiting_engine && start.pending);
+        assert!(start.analysis.diagnostics.is_empty() && start.last_views.is_none());
+        let failed = start.apply(Action::EngineFailed("offline".into()));
+        assert_eq!(failed.engine_failure.as_deref(), Some("offline"));
+        let ready = failed.apply(Action::EngineReady);
+        assert!(!ready.unanalysed && !ready.awaiting_engine && !ready.pending);
+        assert_eq!(ready.engine_failure, None);
+        assert!(ready.analysis.accepted && ready.last_views.is_some());
+        // Once nothing waits, the engine's news changes nothing.
+        assert_eq!(ready.apply(Action::EngineReady), ready);
+        assert_eq!(ready.apply(Action::EngineFailed("x".into())), ready);
+    }
+
+    #[test]
+    fn edits_and_settings_made_before_the_engine_loads_are_analysed_when_it_does() {
+        let start = Playground::new("a: [", Options::default());
+        let reload = Options {
+            reload: true,
+            ..Options::default()
+        };
+        let waiting = crate::engine::test_support::unloaded(|| {
+            start
+                .apply(Action::Edit(crate::DEFAULT_EXAMPLE.into()))
+                .apply(Action::Analyze)
+                .apply(Action::SetOptions(reload))
+                .apply(Action::SetIncludeUnsafe(true))
+        });
+        assert!(waiting.awaiting_engine && waiting.pending && !waiting.unanalysed);
+        assert_eq!(waiting.analysis, start.analysis, "the old findings stay");
+        assert!(waiting.options.reload && waiting.include_unsafe);
+        assert_eq!(
+            waiting.text_with_fix(&enccfg_core::Fix {
+                title: String::new(),
+                edits: Vec::new(),
+                applicability: Applicability::Safe,
+            }),
+            None
+        );
+        let ready = waiting.apply(Action::EngineReady);
+        assert!(!ready.pending && ready.analysis.accepted);
+        assert_eq!(ready.analysis.options, reload);
+        assert_eq!(
+            *ready.export,
+            analyse_with_export(crate::DEFAULT_EXAMPLE, ready.request()).1
+        );
     }
 
     #[test]

@@ -74,7 +74,7 @@ impl From<&Diagnostic> for DiagnosticRow {
                 }),
             advice: d.stage == Stage::Lint,
             source_url: (d.stage == Stage::Lint)
-                .then(|| registry::by_code(d.code).and_then(|c| c.source_url))
+                .then(|| registry::label(d.code).and_then(|c| c.source_url))
                 .flatten(),
         }
     }
@@ -202,7 +202,7 @@ mod tests {
         assert_eq!(order, [("EC0401", 6, true), ("EC0218", 10, false)]);
         assert_eq!(
             rows[0].source_url,
-            registry::by_code("EC0401").and_then(|c| c.source_url)
+            registry::label("EC0401").and_then(|c| c.source_url)
         );
         assert_eq!(rows[0].source_host(), Some("kubernetes.io"));
         assert_eq!((rows[1].source_url, rows[1].source_host()), (None, None));

@@ -1,6 +1,6 @@
 // Analyses big files off the page's main thread (src/services/analysis_worker.rs starts it).
-// It loads the module of the panels opened on first use (its URL comes with each request; the
-// browser fetches it once, from the page's origin) and calls its `analyse_for_page`, which
+// It loads the analysis engine's module (its URL comes with each request; the browser fetches
+// it once, from the page's origin) and calls its `analyse_for_page`, which
 // answers with the analysis as bytes (enccfg_core::wire). Requests that were overtaken by a
 // newer one before this worker got to them are skipped: only the latest text is analysed.
 let module = null;

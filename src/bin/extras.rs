@@ -59,24 +59,4 @@ pub fn copy_findings_sarif() {
     enccfg_playground::extras::findings::copy("sarif");
 }
 
-/// Analyses `text` for the page's analysis worker (`static/analysis-worker.js`): `options` are
-/// the page's options as `enccfg_core::wire` bytes (the defaults if they do not decode); the
-/// answer is the analysis and its export, as the same kind of bytes.
-#[wasm_bindgen]
-pub fn analyse_for_page(
-    text: &str,
-    options: &[u8],
-    include_unsafe: bool,
-    canonical: bool,
-) -> Vec<u8> {
-    use enccfg_core::wire;
-    use enccfg_playground::state::{analyse_with_export, Request};
-    let request = Request {
-        options: wire::from_bytes(options).unwrap_or_default(),
-        include_unsafe,
-        canonical,
-    };
-    wire::to_bytes(&analyse_with_export(text, request))
-}
-
 fn main() {}

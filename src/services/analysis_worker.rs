@@ -1,7 +1,7 @@
 //! Analyses big texts in a Web Worker (`static/analysis-worker.js`), so typing, scrolling and
-//! the panels stay responsive while a large file is read. The worker runs the module of the
-//! panels loaded on first use (`src/bin/extras.rs`, `analyse_for_page`) and answers with the
-//! analysis as bytes (`enccfg_core::wire`). Only the latest request is answered; an older one
+//! the panels stay responsive while a large file is read. The worker runs the engine's module
+//! (`src/bin/engine.rs`, `analyse_for_page`) and answers with the analysis as bytes
+//! (`enccfg_core::wire`). Only the latest request is answered; an older one
 //! still waiting is dropped. Without a worker (no module in this build, a browser that refuses
 //! it, a failure inside it) the caller analyses on the page instead.
 
@@ -90,7 +90,7 @@ pub fn analyse(
     request: Request,
     done: impl FnOnce(Option<(Analysis, Export)>) + 'static,
 ) -> bool {
-    let Some(module) = super::extras::url() else {
+    let Some(module) = super::module::url("enccfg-engine") else {
         return false;
     };
     WORKER.with_borrow_mut(|worker| {

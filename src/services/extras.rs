@@ -1,24 +1,10 @@
-//! Loads the module of the panels opened on first use (`src/extras/`) from the page's own origin,
-//! once, and calls its two exports. Its URL comes from the `<meta name="enccfg-extras">` that
-//! `scripts/build-extras.sh` writes into index.html; a build without it says so.
+//! The module of the panels opened on first use (`src/extras/`): loaded from the page's own
+//! origin once (`module`, its URL in `<meta name="enccfg-extras">`), and its exports.
 
-use js_sys::{Array, Function, Reflect};
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
-#[wasm_bindgen(inline_js = "let loading = null;
-export function load_extras(url) {
-  if (!loading) {
-    loading = import(new URL(url, document.baseURI).href)
-      .then(async (m) => { await m.default(); return m; })
-      .catch((e) => { loading = null; throw e; });
-  }
-  return loading;
-}")]
-extern "C" {
-    #[wasm_bindgen(catch)]
-    fn load_extras(url: &str) -> Result<js_sys::Promise, JsValue>;
-}
+use super::module;
 
 /// The loaded module.
 #[derive(Clone)]
@@ -30,42 +16,19 @@ impl PartialEq for Extras {
     }
 }
 
-fn message(error: JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown error".into())
-}
-
-/// Where the module is, from the page's `<meta name="enccfg-extras">` (also what the analysis
-/// worker loads).
-pub(crate) fn url() -> Option<String> {
-    gloo_utils::document()
-        .query_selector("meta[name=enccfg-extras]")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-}
-
 /// Loads the module (the first call downloads it; later calls share the same load).
 pub async fn load() -> Result<Extras, String> {
-    let url = url().ok_or("this build of the playground has no panels to load")?;
-    let module = JsFuture::from(load_extras(&url).map_err(message)?)
-        .await
-        .map_err(message)?;
-    Ok(Extras(module))
+    module::load(
+        "enccfg-extras",
+        "this build of the playground has no panels to load",
+    )
+    .await
+    .map(Extras)
 }
 
 impl Extras {
     fn call(&self, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
-        let function: Function = Reflect::get(&self.0, &name.into())
-            .map_err(message)?
-            .dyn_into()
-            .map_err(|_| format!("the panels' module has no `{name}`"))?;
-        function
-            .apply(&JsValue::NULL, &args.iter().collect::<Array>())
-            .map_err(message)
+        module::call(&self.0, name, args)
     }
 
     /// Mounts panel `kind` into `root`; `emit` receives the panel's requests as JSON.

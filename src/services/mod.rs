@@ -7,9 +7,12 @@ pub mod clipboard;
 pub mod download;
 pub mod editor_text;
 pub mod embed;
+#[cfg(feature = "lazy-engine")]
+pub mod engine;
 pub mod extras;
 pub mod file_read;
 pub mod location;
+pub mod module;
 pub mod random;
 pub mod share_link;
 pub mod storage;

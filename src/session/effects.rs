@@ -43,7 +43,10 @@ pub(super) fn use_autosave(
             AutosaveStep::Show(status) => status,
             AutosaveStep::Wait => return,
             AutosaveStep::Save => {
-                let draft = snapshot(&current, *keep);
+                // Saved only when the analysis is fresh, so it never waits for the engine.
+                let Some(draft) = snapshot(&current, *keep) else {
+                    return;
+                };
                 if storage::set(storage::DRAFT, &draft.to_draft()) {
                     kept.borrow_mut().record(&draft.yaml, draft.options);
                     Autosave::Saved

@@ -11,6 +11,7 @@ use web_sys::{HtmlElement, HtmlInputElement};
 use yew::functional::hook;
 use yew::prelude::*;
 
+use crate::engine;
 use crate::page::{PageAction, PageState};
 use crate::services::{clipboard, download, location, share_link as link_codec, storage, theme};
 use crate::share::{ShareError, Snapshot};
@@ -41,7 +42,9 @@ pub async fn read_shared_link() -> Option<Result<Snapshot, ShareError>> {
 }
 
 impl Boot {
-    fn read(shared: Option<Result<Snapshot, ShareError>>) -> Boot {
+    /// Reads the address (`shared`: its `#s=` link, see `read_shared_link`), the saved draft
+    /// and the stored settings; a link is then taken out of the address.
+    pub fn read(shared: Option<Result<Snapshot, ShareError>>) -> Boot {
         let params = UrlParams::parse(&location::search());
         let draft = (!params.embed)
             .then(|| storage::get(storage::DRAFT))
@@ -62,6 +65,19 @@ impl Boot {
             params,
             start,
         }
+    }
+}
+
+impl Boot {
+    /// The page opens with something other than the first visit's built-in analysis (a link,
+    /// a draft, another example or version): its engine is needed before the first paint.
+    #[cfg(feature = "lazy-engine")]
+    pub fn needs_engine(&self) -> bool {
+        let request = crate::state::Request {
+            options: self.start.options,
+            ..Default::default()
+        };
+        !crate::first_analysis::covers(&self.start.text, request)
     }
 }
 
@@ -95,10 +111,20 @@ pub struct Session {
     pub callbacks: Callbacks,
 }
 
-/// The state to share or save now (keys redacted unless `with_keys`).
-pub(crate) fn snapshot(state: &Playground, with_keys: bool) -> Snapshot {
+/// The state to share or save now (keys redacted unless `with_keys`); `None` while the engine
+/// that finds the keys loads.
+pub(crate) fn snapshot(state: &Playground, with_keys: bool) -> Option<Snapshot> {
     let fresh = (!state.pending).then_some(&*state.analysis);
     Snapshot::of(&state.source, state.options, fresh, with_keys)
+}
+
+/// Like `snapshot`, once the engine has loaded if it must; `Err` with why it could not.
+async fn snapshot_when_ready(state: &Playground, with_keys: bool) -> Result<Snapshot, String> {
+    if let Some(snapshot) = snapshot(state, with_keys) {
+        return Ok(snapshot);
+    }
+    engine::ready().await?;
+    snapshot(state, with_keys).ok_or_else(|| "the engine did not answer".into())
 }
 
 fn focus_by_selector(selector: &str) {
@@ -118,8 +144,7 @@ fn use_full_link(state: &UseReducerHandle<Playground>, embed: bool, base: &str) 
         let (state, link, base) = (state.clone(), link.clone(), base.to_string());
         let analysed = (Rc::as_ptr(&state.analysis) as usize, state.pending);
         use_effect_with(analysed, move |(_, pending)| {
-            if embed && !*pending {
-                let shared = snapshot(&state, false);
+            if let Some(shared) = snapshot(&state, false).filter(|_| embed && !*pending) {
                 yew::platform::spawn_local(async move {
                     if let Some(payload) = link_codec::encode(&shared).await {
                         link.set(share_link(&base, &payload).into());
@@ -132,10 +157,13 @@ fn use_full_link(state: &UseReducerHandle<Playground>, embed: bool, base: &str) 
 }
 
 #[hook]
-pub fn use_session(shared: &Option<Result<Snapshot, ShareError>>) -> Session {
-    let boot = {
-        let shared = shared.clone();
-        use_memo((), move |_| Boot::read(shared))
+pub fn use_session(boot: &Option<Rc<Boot>>) -> Session {
+    let boot: Rc<Boot> = {
+        let boot = boot.clone();
+        (*use_memo((), move |_| {
+            boot.unwrap_or_else(|| Rc::new(Boot::read(None)))
+        }))
+        .clone()
     };
     let state = {
         let start = boot.start.clone();
@@ -263,10 +291,15 @@ pub fn use_session(shared: &Option<Result<Snapshot, ShareError>>) -> Session {
             let (page, state, base) = (page.clone(), state.clone(), boot.base.clone());
             let (url_ref, kept) = (share_url_ref.clone(), kept.clone());
             Callback::from(move |()| {
-                let shared = snapshot(&state, page.share.include_keys);
-                kept.borrow_mut().record(&shared.yaml, shared.options);
+                let (state, include_keys, kept) =
+                    (state.clone(), page.share.include_keys, kept.clone());
                 let (base, page, url_ref) = (base.clone(), page.dispatcher(), url_ref.clone());
                 yew::platform::spawn_local(async move {
+                    let shared = match snapshot_when_ready(&state, include_keys).await {
+                        Ok(shared) => shared,
+                        Err(why) => return page.dispatch(PageAction::ShareUnredactable(why)),
+                    };
+                    kept.borrow_mut().record(&shared.yaml, shared.options);
                     let Some(payload) = link_codec::encode(&shared).await else {
                         page.dispatch(PageAction::ShareUnavailable);
                         return;
@@ -289,9 +322,22 @@ pub fn use_session(shared: &Option<Result<Snapshot, ShareError>>) -> Session {
         on_download: {
             let (page, state, kept) = (page.clone(), state.clone(), kept.clone());
             Callback::from(move |()| {
-                let file = snapshot(&state, page.share.include_keys);
-                kept.borrow_mut().record(&file.yaml, file.options);
-                download::save("encryption-config.yaml", &file.yaml, "application/yaml");
+                let (state, include_keys, kept) =
+                    (state.clone(), page.share.include_keys, kept.clone());
+                let page = page.dispatcher();
+                yew::platform::spawn_local(async move {
+                    match snapshot_when_ready(&state, include_keys).await {
+                        Ok(file) => {
+                            kept.borrow_mut().record(&file.yaml, file.options);
+                            download::save(
+                                "encryption-config.yaml",
+                                &file.yaml,
+                                "application/yaml",
+                            );
+                        }
+                        Err(why) => page.dispatch(PageAction::ShareUnredactable(why)),
+                    }
+                });
             })
         },
         on_keep_keys: {
@@ -303,12 +349,25 @@ pub fn use_session(shared: &Option<Result<Snapshot, ShareError>>) -> Session {
                     return;
                 }
                 storage::remove(storage::KEEP_KEYS);
-                // Take keys out of a draft saved with them, now.
+                // Take keys out of a draft saved with them, now (or as soon as the engine that
+                // finds them has loaded).
                 if let Some(draft) =
                     storage::get(storage::DRAFT).and_then(|t| Snapshot::from_draft(&t))
                 {
-                    let redacted = Snapshot::of(&draft.yaml, draft.options, None, false);
-                    storage::set(storage::DRAFT, &redacted.to_draft());
+                    yew::platform::spawn_local(async move {
+                        let redacted = match Snapshot::of(&draft.yaml, draft.options, None, false) {
+                            Some(redacted) => Some(redacted),
+                            None => match engine::ready().await {
+                                Ok(()) => Snapshot::of(&draft.yaml, draft.options, None, false),
+                                Err(_) => None,
+                            },
+                        };
+                        // Without the engine the draft stays as it is (no lost work); the next
+                        // autosave writes it without its keys.
+                        if let Some(redacted) = redacted {
+                            storage::set(storage::DRAFT, &redacted.to_draft());
+                        }
+                    });
                 }
             })
         },

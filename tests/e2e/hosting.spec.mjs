@@ -38,9 +38,13 @@ test('no request leaves the origin, and none is made after load', async ({ page,
   for (const url of requests) {
     expect(url.startsWith(`${origin}/playground/`), url).toBe(true);
   }
-  // After load, only the app's own module of tools may be fetched (loaded on first use: the
-  // editor's help loads it when the editor is focused); nothing else.
-  expect(requests.slice(atLoad).filter((url) => !url.startsWith(`${origin}/playground/extras/`))).toEqual([]);
+  // After load, only the app's own modules loaded on first use may be fetched (the tools', which
+  // the editor's help loads when the editor is focused, and the analysis engine's, on the first
+  // edit); nothing else.
+  const onFirstUse = ['extras', 'engine'].map((dir) => `${origin}/playground/${dir}/`);
+  const later = requests.slice(atLoad);
+  expect(later.filter((url) => !onFirstUse.some((prefix) => url.startsWith(prefix)))).toEqual([]);
+  expect(later.some((url) => url.startsWith(onFirstUse[1]))).toBe(true);
   expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
 });
 

@@ -99,6 +99,16 @@ async function analyseBigFile(page, bytes, url = './') {
   return file;
 }
 
+/**
+ * Routes the worker's download of the engine's module to `handler`, once the page (opened and
+ * settled) has its own: the page downloads it on the first focus, and that one goes through.
+ */
+async function routeWorkersEngine(page, handler) {
+  let downloads = 0;
+  await page.context().route('**/engine/*.wasm', (route) => (++downloads === 1 ? route.continue() : handler(route)));
+  await Promise.all([page.waitForResponse('**/engine/*.wasm'), page.getByTestId('editor').focus()]);
+}
+
 // The worker's module is held back below; a service worker would fetch it past page.route.
 test.use({ serviceWorkers: 'block' });
 
@@ -110,14 +120,14 @@ test('the caret keeps moving while the worker takes on a 5 MB file, and the late
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   let heldBack = 0;
-  await page.context().route('**/extras/*.wasm', async (route) => {
+  page.on('console', (m) => m.type() !== 'log' && console.log(`page ${m.type()}: ${m.text()}`));
+  await page.goto('./');
+  await settle(page);
+  await routeWorkersEngine(page, async (route) => {
     heldBack += 1;
     await held;
     await route.continue();
   });
-  page.on('console', (m) => m.type() !== 'log' && console.log(`page ${m.type()}: ${m.text()}`));
-  await page.goto('./');
-  await settle(page);
   const { text, badLine } = bigFile(5_000_000);
   expect(text.length).toBeGreaterThan(5_000_000);
 
@@ -187,10 +197,10 @@ test('without its worker (blocked or missing), the page analyses a big file itse
 
 test('a worker whose module never arrives gives way to the page after 15 s', async ({ page }) => {
   test.setTimeout(60_000);
-  await page.context().route('**/extras/*.wasm', () => {}); // never answered
   const warnings = workerWarnings(page);
   await page.goto('./');
   await settle(page);
+  await routeWorkersEngine(page, () => {}); // never answered
   const { text, badLine } = bigFile(100_000);
   await paste(page, text);
   await expect(page.getByTestId('verdict')).toHaveClass(/pending/);

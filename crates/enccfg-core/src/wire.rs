@@ -73,13 +73,24 @@ impl Wire for u32 {
     }
 }
 
+/// `usize::MAX` (a "none" mark, such as a row's place with no entry) is sent as `u64::MAX`,
+/// so bytes written by a 64-bit build (the page's built-in first analysis, made by `build.rs`)
+/// read back the same in the 32-bit wasm.
 impl Wire for usize {
     fn put(&self, out: &mut Vec<u8>) {
-        (*self as u64).put(out)
+        if *self == usize::MAX {
+            u64::MAX
+        } else {
+            *self as u64
+        }
+        .put(out)
     }
 
     fn take(input: &mut &[u8]) -> Option<Self> {
-        usize::try_from(u64::take(input)?).ok()
+        match u64::take(input)? {
+            u64::MAX => Some(usize::MAX),
+            value => usize::try_from(value).ok(),
+        }
     }
 }
 
@@ -244,8 +255,8 @@ wire_struct! {
 }
 
 /// A registry code sent by value, read back as the registry's own.
-fn take_code(input: &mut &[u8]) -> Option<&'static registry::Code> {
-    registry::by_code(take_str(input)?)
+fn take_code(input: &mut &[u8]) -> Option<&'static registry::Label> {
+    registry::label(take_str(input)?)
 }
 
 impl Wire for Diagnostic {

@@ -90,3 +90,21 @@ fn garbage_never_panics() {
     }
     assert_eq!(from_bytes::<Analysis>(&[0xff; 16]), None);
 }
+
+#[test]
+fn the_none_mark_of_a_place_reads_the_same_on_32_and_64_bits() {
+    // `usize::MAX` marks a place with no entry (the `(unlisted)` row's identity); bytes written
+    // by a 64-bit build are read by the 32-bit wasm page.
+    let max = to_bytes(&usize::MAX);
+    assert_eq!(
+        max,
+        to_bytes(&u64::MAX),
+        "sent as u64::MAX whatever the width"
+    );
+    assert_eq!(from_bytes::<usize>(&max), Some(usize::MAX));
+    assert_eq!(from_bytes::<usize>(&to_bytes(&7usize)), Some(7));
+    // A value that does not fit this build's usize (other than the mark) is refused.
+    if usize::BITS == 32 {
+        assert_eq!(from_bytes::<usize>(&to_bytes(&(u64::MAX - 1))), None);
+    }
+}

@@ -65,6 +65,15 @@ pub struct Code {
     pub source_url: Option<&'static str>,
 }
 
+/// What the page needs of a code: the name and the first source's link that
+/// `wire` and the findings rows read. A table of its own: [`CODES`] also holds the fix
+/// builders, which the page's bundle, analysing in the engine's module, does without.
+pub struct Label {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub source_url: Option<&'static str>,
+}
+
 /// A code's summary, for the docs, the CLI and the reports.
 struct Texts {
     code: &'static str,
@@ -170,6 +179,12 @@ macro_rules! codes {
         )*
         /// Every code, sorted by code.
         pub static CODES: &[&Code] = &[$(&$ident),*];
+        /// Their labels, in the same order.
+        static LABELS: &[Label] = &[$(Label {
+            code: $code,
+            name: $name,
+            source_url: first_url!($($url),*),
+        }),*];
         /// Their summaries, in the same order.
         static TEXTS: &[Texts] = &[$(Texts {
             code: $code,
@@ -365,6 +380,14 @@ pub fn by_code(code: &str) -> Option<&'static Code> {
         .binary_search_by(|c| c.code.cmp(code))
         .ok()
         .and_then(|i| CODES.get(i).copied())
+}
+
+/// The label of an exact code (`EC0221`), by binary search in the sorted list.
+pub fn label(code: &str) -> Option<&'static Label> {
+    LABELS
+        .binary_search_by(|l| l.code.cmp(code))
+        .ok()
+        .and_then(|i| LABELS.get(i))
 }
 
 /// Finds a code by its code (`EC0221`) or name (`kms-name-duplicate`), case-insensitively.

@@ -40,6 +40,14 @@ fn codes_are_sorted_numbered_without_gaps_and_in_their_stage_range() {
     for (code, texts) in CODES.iter().zip(TEXTS) {
         assert_eq!(code.code, texts.code, "TEXTS runs beside CODES");
     }
+    assert_eq!(LABELS.len(), CODES.len());
+    for code in CODES {
+        let label = label(code.code).expect("every code has a label");
+        assert_eq!(
+            (label.code, label.name, label.source_url),
+            (code.code, code.name, code.source_url)
+        );
+    }
     for pair in CODES.windows(2) {
         assert!(
             pair[0].code < pair[1].code,
