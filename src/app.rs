@@ -239,7 +239,10 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    let verdict = view_model::verdict(&state.analysis);
+    let mut verdict = view_model::verdict(&state.analysis);
+    if state.awaiting_engine {
+        verdict.detail = "loading the checker for your edit…".into();
+    }
     // Rows (with their fixes) are built once per analysis, not on every keystroke.
     let rows = use_memo(ByPtr(Some(state.analysis.clone())), |a| {
         a.0.as_deref()
@@ -380,7 +383,6 @@ pub fn app(props: &AppProps) -> Html {
                 { verdict_line(&VerdictProps {
                     verdict,
                     pending: state.pending,
-                    awaiting_engine: state.awaiting_engine,
                     engine_failure: state.engine_failure.clone(),
                 }) }
                 { panel_tabs(&PanelTabsProps { panels: tabs, active, has_tools: !tools.is_empty(), on_select: callbacks.on_tab.clone() }) }

@@ -11,8 +11,6 @@ use crate::view_model::Verdict;
 pub struct VerdictProps {
     pub verdict: Verdict,
     pub pending: bool,
-    /// The analysis of the text shown waits for the engine's module to arrive.
-    pub awaiting_engine: bool,
     /// Why the engine's module could not load, while an analysis waits for it.
     pub engine_failure: Option<Rc<str>>,
 }
@@ -36,9 +34,7 @@ pub fn verdict_line(props: &VerdictProps) -> Html {
         <div class={class} data-testid="verdict" data-accepted={v.accepted.to_string()} role="status" aria-live="polite">
             <span class="verdict-mark" aria-hidden="true">{ if v.accepted { "✓" } else { "✗" } }</span>
             <strong>{ &v.headline }</strong>
-            <span class="verdict-detail">{
-                if props.awaiting_engine { "loading the checker for your edit…" } else { &v.detail }
-            }</span>
+            <span class="verdict-detail">{ &v.detail }</span>
         </div>
     }
 }
