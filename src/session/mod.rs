@@ -66,9 +66,7 @@ impl Boot {
             start,
         }
     }
-}
 
-impl Boot {
     /// The page opens with something other than the first visit's built-in analysis (a link,
     /// a draft, another example or version): its engine is needed before the first paint.
     #[cfg(feature = "lazy-engine")]
@@ -144,7 +142,11 @@ fn use_full_link(state: &UseReducerHandle<Playground>, embed: bool, base: &str) 
         let (state, link, base) = (state.clone(), link.clone(), base.to_string());
         let analysed = (Rc::as_ptr(&state.analysis) as usize, state.pending);
         use_effect_with(analysed, move |(_, pending)| {
-            if let Some(shared) = snapshot(&state, false).filter(|_| embed && !*pending) {
+            // Only with a fresh analysis, which finds the keys to leave out without the engine.
+            if let Some(shared) = (embed && !*pending)
+                .then(|| snapshot(&state, false))
+                .flatten()
+            {
                 yew::platform::spawn_local(async move {
                     if let Some(payload) = link_codec::encode(&shared).await {
                         link.set(share_link(&base, &payload).into());
