@@ -1,4 +1,6 @@
-//! The playground's state and its pure reducer (tested natively, no browser needed).
+//! The playground's state and its reducer (tested natively, no browser needed). It is pure but
+//! for where its analyses come from (`engine`: the linked core, or in the page the engine's
+//! module, which may not have loaded yet).
 
 use std::rc::Rc;
 
