@@ -240,8 +240,10 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let mut verdict = view_model::verdict(&state.analysis);
+    // Not the last verdict's words for an edit it has not seen (its mark stays, dimmed).
     if state.awaiting_engine {
-        verdict.detail = "loading the checker for your edit…".into();
+        verdict.headline = "Checking your edit…".into();
+        verdict.detail = "loading the checker".into();
     }
     // Rows (with their fixes) are built once per analysis, not on every keystroke.
     let rows = use_memo(ByPtr(Some(state.analysis.clone())), |a| {
@@ -403,10 +405,14 @@ pub fn app(props: &AppProps) -> Html {
                         { tab_panel(Panel::Diagnostics, "findings", html! {
                             <>
                                 <h2 class="visually-hidden">{ "Findings" }</h2>
-                                <DiagnosticsList rows={rows} filter={page.severities}
-                                    on_filter={callbacks.on_severity.clone()}
-                                    on_select={on_select.clone()} {on_fix} />
-                                { copy_findings() }
+                                if state.unanalysed {
+                                    <p class="note">{ "The findings appear once the checker has loaded." }</p>
+                                } else {
+                                    <DiagnosticsList rows={rows} filter={page.severities}
+                                        on_filter={callbacks.on_severity.clone()}
+                                        on_select={on_select.clone()} {on_fix} />
+                                    { copy_findings() }
+                                }
                             </>
                         }) }
                         { tab_panel(Panel::Ordering, "", ordering.unwrap_or_else(|| html! {

@@ -91,12 +91,12 @@ test('an edit made while the engine downloads is analysed when it arrives', asyn
   await page.waitForTimeout(300);
   await expect(verdict).toHaveClass(/pending/);
   await expect(verdict).toHaveAttribute('data-accepted', 'true');
-  await expect(verdict).toContainText('loading the checker for your edit');
+  await expect(verdict).toContainText('Checking your edit…loading the checker');
   await expect(page.getByTestId('editor')).toHaveValue(broken.text);
   release();
   await settle(page);
   await expect(verdict).toHaveAttribute('data-accepted', 'false');
-  await expect(verdict).not.toContainText('loading the checker');
+  await expect(verdict).not.toContainText('Checking your edit');
   await expect(page.getByTestId('diagnostic').first()).toBeVisible();
 });
 
@@ -126,4 +126,8 @@ test('a start that needs an engine which cannot load shows the text and why', as
   await page.goto('./?example=broken');
   await expect(page.getByRole('alert').filter({ hasText: 'The checker could not load' })).toBeVisible();
   await expect(page.getByTestId('editor')).toHaveValue(broken.text);
+  // Nothing claims a result it does not have.
+  await expect(page.getByText('The findings appear once the checker has loaded.')).toBeVisible();
+  await expect(page.getByText('No findings.')).toHaveCount(0);
+  await expect(page.getByTestId('verdict')).toHaveCount(0);
 });
