@@ -239,12 +239,7 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    let mut verdict = view_model::verdict(&state.analysis);
-    // Not the last verdict's words for an edit it has not seen (its mark stays, dimmed).
-    if state.awaiting_engine {
-        verdict.headline = "Checking your edit…".into();
-        verdict.detail = "loading the checker".into();
-    }
+    let verdict = view_model::verdict(&state.analysis, state.awaiting_engine);
     // Rows (with their fixes) are built once per analysis, not on every keystroke.
     let rows = use_memo(ByPtr(Some(state.analysis.clone())), |a| {
         a.0.as_deref()

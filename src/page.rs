@@ -391,20 +391,17 @@ mod tests {
             .unwrap()
             .starts_with("Copy the link above"));
 
-        let unredactable = shared.apply(PageAction::ShareUnredactable("offline".into()));
-        assert!(unredactable.share.url.is_empty());
-        assert!(unredactable
-            .share
-            .status
-            .unwrap()
-            .contains("could not load (offline)"));
-        let unavailable = shared.apply(PageAction::ShareUnavailable);
-        assert!(unavailable.share.url.is_empty());
-        assert!(unavailable
-            .share
-            .status
-            .unwrap()
-            .contains("download the file"));
+        for (action, says) in [
+            (
+                PageAction::ShareUnredactable("offline".into()),
+                "could not load (offline)",
+            ),
+            (PageAction::ShareUnavailable, "download the file"),
+        ] {
+            let refused = shared.apply(action);
+            assert!(refused.share.url.is_empty());
+            assert!(refused.share.status.unwrap().contains(says), "{says}");
+        }
 
         let changed = shared.apply(PageAction::StateChanged);
         assert_eq!(

@@ -144,7 +144,16 @@ pub struct Verdict {
     pub detail: String,
 }
 
-pub fn verdict(analysis: &Analysis) -> Verdict {
+/// The verdict line for `analysis`; while an edit waits for the engine's module
+/// (`awaiting_engine`), it says so instead of repeating the last verdict's words.
+pub fn verdict(analysis: &Analysis, awaiting_engine: bool) -> Verdict {
+    if awaiting_engine {
+        return Verdict {
+            accepted: analysis.accepted,
+            headline: "Checking your edit…".into(),
+            detail: "loading the checker".into(),
+        };
+    }
     let minor = analysis.options.effective_minor();
     let errors = analysis.errors().count();
     let others = analysis
@@ -186,7 +195,16 @@ mod tests {
         let rows = diagnostic_rows(&analysis);
         assert_eq!(rows[0].code, "EC0001");
         assert!(rows[0].line >= 2);
-        let v = verdict(&analysis);
+        let v = verdict(&analysis, false);
+        let waiting = verdict(&analysis, true);
+        assert_eq!(
+            waiting.accepted, v.accepted,
+            "the mark stays until the analysis arrives"
+        );
+        assert_eq!(
+            (&*waiting.headline, &*waiting.detail),
+            ("Checking your edit…", "loading the checker")
+        );
         assert!(!v.accepted);
         assert_eq!(v.detail, "1 error decides it");
     }

@@ -90,7 +90,7 @@ pub fn analyse(
     request: Request,
     done: impl FnOnce(Option<(Analysis, Export)>) + 'static,
 ) -> bool {
-    let Some(module) = super::module::url("enccfg-engine") else {
+    let Some(module) = super::module::url(super::module::ENGINE_META) else {
         return false;
     };
     WORKER.with_borrow_mut(|worker| {

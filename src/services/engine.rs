@@ -15,8 +15,8 @@ use wasm_bindgen::prelude::*;
 use super::module;
 use crate::state::Request;
 
-/// The `<meta>` naming the module (the analysis worker loads the same one).
-const META: &str = "enccfg-engine";
+/// What a build without the module says.
+const MISSING: &str = "this build has no analysis engine to load";
 
 #[derive(Default)]
 enum Status {
@@ -91,8 +91,7 @@ pub fn warm() {
     }
     if start {
         wasm_bindgen_futures::spawn_local(async {
-            let loaded = module::load(META, "this build has no analysis engine to load").await;
-            settle(match loaded {
+            settle(match module::load(module::ENGINE_META, MISSING).await {
                 Ok(engine) => Status::Ready(engine),
                 Err(why) => Status::Failed(why),
             });
@@ -126,7 +125,7 @@ pub fn listen(listener: impl Fn(Result<(), String>) + 'static) {
 /// Resolves once the module can answer (loading it if needed).
 pub async fn ready() -> Result<(), String> {
     warm();
-    let engine = module::load(META, "this build has no analysis engine to load").await?;
+    let engine = module::load(module::ENGINE_META, MISSING).await?;
     // The load started by `warm` records it too (and tells the listener); this caller may
     // resume first.
     ENGINE.with_borrow_mut(|e| {

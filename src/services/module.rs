@@ -23,6 +23,10 @@ extern "C" {
     fn load_module(url: &str, timeout_ms: u32) -> Result<js_sys::Promise, JsValue>;
 }
 
+/// The `<meta>` naming the analysis engine's module, which the page's thread
+/// (`services::engine`) and the analysis worker both load.
+pub const ENGINE_META: &str = "enccfg-engine";
+
 /// How long a module may take to arrive before its load counts as failed.
 const LOAD_TIMEOUT_MS: u32 = 15_000;
 

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use enccfg_core::{Analysis, Options};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -109,20 +110,30 @@ pub struct Session {
     pub callbacks: Callbacks,
 }
 
+/// The analysis of exactly the text shown, when there is one.
+fn fresh(state: &Playground) -> Option<&Analysis> {
+    (!state.pending).then_some(&*state.analysis)
+}
+
 /// The state to share or save now (keys redacted unless `with_keys`); `None` while the engine
 /// that finds the keys loads.
 pub(crate) fn snapshot(state: &Playground, with_keys: bool) -> Option<Snapshot> {
-    let fresh = (!state.pending).then_some(&*state.analysis);
-    Snapshot::of(&state.source, state.options, fresh, with_keys)
+    Snapshot::of(&state.source, state.options, fresh(state), with_keys)
 }
 
-/// Like `snapshot`, once the engine has loaded if it must; `Err` with why it could not.
-async fn snapshot_when_ready(state: &Playground, with_keys: bool) -> Result<Snapshot, String> {
-    if let Some(snapshot) = snapshot(state, with_keys) {
+/// `Snapshot::of`, once the engine that finds the keys has loaded if it must; `Err` with why
+/// it could not load.
+async fn snapshot_when_ready(
+    text: &str,
+    options: Options,
+    fresh: Option<&Analysis>,
+    with_keys: bool,
+) -> Result<Snapshot, String> {
+    if let Some(snapshot) = Snapshot::of(text, options, fresh, with_keys) {
         return Ok(snapshot);
     }
     engine::ready().await?;
-    snapshot(state, with_keys).ok_or_else(|| "the engine did not answer".into())
+    Snapshot::of(text, options, fresh, with_keys).ok_or_else(|| "the engine did not answer".into())
 }
 
 fn focus_by_selector(selector: &str) {
@@ -297,7 +308,14 @@ pub fn use_session(boot: &Option<Rc<Boot>>) -> Session {
                     (state.clone(), page.share.include_keys, kept.clone());
                 let (base, page, url_ref) = (base.clone(), page.dispatcher(), url_ref.clone());
                 yew::platform::spawn_local(async move {
-                    let shared = match snapshot_when_ready(&state, include_keys).await {
+                    let shared = match snapshot_when_ready(
+                        &state.source,
+                        state.options,
+                        fresh(&state),
+                        include_keys,
+                    )
+                    .await
+                    {
                         Ok(shared) => shared,
                         Err(why) => return page.dispatch(PageAction::ShareUnredactable(why)),
                     };
@@ -328,7 +346,14 @@ pub fn use_session(boot: &Option<Rc<Boot>>) -> Session {
                     (state.clone(), page.share.include_keys, kept.clone());
                 let page = page.dispatcher();
                 yew::platform::spawn_local(async move {
-                    match snapshot_when_ready(&state, include_keys).await {
+                    match snapshot_when_ready(
+                        &state.source,
+                        state.options,
+                        fresh(&state),
+                        include_keys,
+                    )
+                    .await
+                    {
                         Ok(file) => {
                             kept.borrow_mut().record(&file.yaml, file.options);
                             download::save(
@@ -357,16 +382,11 @@ pub fn use_session(boot: &Option<Rc<Boot>>) -> Session {
                     storage::get(storage::DRAFT).and_then(|t| Snapshot::from_draft(&t))
                 {
                     yew::platform::spawn_local(async move {
-                        let redacted = match Snapshot::of(&draft.yaml, draft.options, None, false) {
-                            Some(redacted) => Some(redacted),
-                            None => match engine::ready().await {
-                                Ok(()) => Snapshot::of(&draft.yaml, draft.options, None, false),
-                                Err(_) => None,
-                            },
-                        };
                         // Without the engine the draft stays as it is (no lost work); the next
                         // autosave writes it without its keys.
-                        if let Some(redacted) = redacted {
+                        let redacted =
+                            snapshot_when_ready(&draft.yaml, draft.options, None, false).await;
+                        if let Ok(redacted) = redacted {
                             storage::set(storage::DRAFT, &redacted.to_draft());
                         }
                     });

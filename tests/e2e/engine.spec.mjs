@@ -131,3 +131,24 @@ test('a start that needs an engine which cannot load shows the text and why', as
   await expect(page.getByText('No findings.')).toHaveCount(0);
   await expect(page.getByTestId('verdict')).toHaveCount(0);
 });
+
+test('unticking "keep keys" before the engine has loaded still takes the keys out of the saved draft', async ({ page }) => {
+  const rotation = examples().find((e) => e.id === 'rotation').text;
+  const key = /secret: (\S+)/.exec(rotation)[1];
+  const draft = () => page.evaluate(() => localStorage.getItem('enccfg-playground:draft') ?? '');
+  await page.goto('./?example=rotation');
+  await page.getByTestId('autosave-keys').check();
+  await page.getByTestId('editor').fill(`${rotation}# mine\n`);
+  await expect.poll(draft).toContain(key);
+
+  // Another visit opens the first example over that draft: the page asks, and has no engine yet.
+  const requests = engineRequests(page);
+  await page.goto('./?example=kms-v2');
+  await expect(page.getByTestId('draft-prompt')).toBeVisible();
+  expect(requests).toEqual([]);
+  await page.getByTestId('autosave-keys').uncheck();
+  await expect.poll(draft).toContain('secret: REDACTED0');
+  expect(await draft()).not.toContain(key);
+  expect(await draft()).toContain('# mine');
+  expect(requests.length).toBe(1);
+});
